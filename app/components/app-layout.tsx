@@ -1,0 +1,113 @@
+import { AppShell, Badge, Burger, Button, Group, NativeSelect, NavLink, Stack, Text, Title } from "@mantine/core";
+import { useDisclosure } from "@mantine/hooks";
+import { Form, Link, useLocation } from "@remix-run/react";
+import type { Language } from "~/i18n/i18n";
+import { translator } from "~/i18n/i18n";
+import type { ShellUser } from "~/modules/auth/shell-user";
+import { LanguageSwitch } from "./language-switch";
+import { navItemsFor } from "./nav-items";
+
+export function AppLayout({ user, language, children }: { user: ShellUser; language: Language; children: React.ReactNode }) {
+  const [opened, { toggle }] = useDisclosure();
+  const t = translator(language);
+  const location = useLocation();
+  const items = navItemsFor(user.roles);
+  const groups = [...new Set(items.map((i) => i.group))];
+
+  return (
+    <AppShell header={{ height: 64 }} navbar={{ width: 240, breakpoint: "sm", collapsed: { mobile: !opened } }} padding="md">
+      <a className="skip-link" href="#main">
+        {t("app.skipToContent")}
+      </a>
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t("nav.openMenu")} />
+            <Stack gap={0}>
+              <Text fw={700} size="md" component={Link} to="/" c="blue.9" style={{ textDecoration: "none" }}>
+                {t("app.shortName")}
+              </Text>
+              <Text size="xs" c="gray.7" data-testid="office-name">
+                {user.officeName}
+              </Text>
+            </Stack>
+          </Group>
+          <Group gap="md" wrap="nowrap">
+            <Stack gap={2} align="flex-end" visibleFrom="sm">
+              <Text size="sm" fw={600} data-testid="user-name">
+                {user.name}（{user.title}）
+              </Text>
+              <Group gap={4} data-testid="user-roles">
+                {user.roles.map((role) => (
+                  <Badge key={role} size="xs" variant="light" color="blue.9">
+                    {t(`role.${role}`)}
+                  </Badge>
+                ))}
+              </Group>
+            </Stack>
+            <LanguageSwitch />
+            <Form method="post" action="/logout">
+              <Button type="submit" variant="outline" size="xs">
+                {t("nav.logout")}
+              </Button>
+            </Form>
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="sm" aria-label={t("nav.main")} component="nav">
+        <Stack gap="xs">
+          {groups.map((group) => (
+            <Stack key={group ?? "main"} gap={0}>
+              {group ? (
+                <Title order={2} size="xs" c="gray.7" px="sm" py={4} tt="uppercase">
+                  {t(group)}
+                </Title>
+              ) : null}
+              {items
+                .filter((i) => i.group === group)
+                .map((item) => {
+                  const active = item.to === "/" ? location.pathname === "/" : location.pathname.startsWith(item.to);
+                  return (
+                    <NavLink
+                      key={item.to}
+                      component={Link}
+                      to={item.to}
+                      label={t(item.label)}
+                      active={active}
+                      aria-current={active ? "page" : undefined}
+                    />
+                  );
+                })}
+            </Stack>
+          ))}
+          <Stack gap={0}>
+            <Title order={2} size="xs" c="gray.7" px="sm" py={4}>
+              {t("nav.account")}
+            </Title>
+            <NavLink component={Link} to="/account/password" label={t("nav.password")} active={location.pathname === "/account/password"} />
+          </Stack>
+          {user.offices.length > 1 ? (
+            <Form method="post" action="/switch-office">
+              <input type="hidden" name="redirectTo" value="/" />
+              <Stack gap={4} px="sm">
+                <NativeSelect
+                  label={t("nav.office")}
+                  name="officeId"
+                  defaultValue={String(user.officeId)}
+                  data={user.offices.map((o) => ({ value: String(o.id), label: o.name }))}
+                  size="xs"
+                />
+                <Button type="submit" size="xs" variant="light">
+                  {t("nav.switchOffice")}
+                </Button>
+              </Stack>
+            </Form>
+          ) : null}
+        </Stack>
+      </AppShell.Navbar>
+      <AppShell.Main id="main" tabIndex={-1}>
+        {children}
+      </AppShell.Main>
+    </AppShell>
+  );
+}

@@ -1,0 +1,98 @@
+import { Alert, Checkbox, NativeSelect, PasswordInput, TextInput, type TextInputProps } from "@mantine/core";
+import { isMessageKey, type MessageKey } from "~/i18n/i18n";
+import { useT } from "~/i18n/use-t";
+
+/** What a refused action sent back (see app/modules/forms.server.ts). */
+export interface FormState {
+  errors?: Record<string, string>;
+  values?: Record<string, string | string[]>;
+}
+
+/**
+ * Binds fields to the last refused submission: its zh-TW message beside the field and what was
+ * typed as the value, so nothing is lost on an error, with or without JavaScript.
+ */
+export function useFormFields(state: FormState | undefined, defaults: Record<string, string | string[] | boolean | number | null | undefined> = {}) {
+  const t = useT();
+  const errorOf = (name: string) => {
+    const key = state?.errors?.[name];
+    return key ? t(isMessageKey(key) ? key : "errors.invalid") : undefined;
+  };
+  const valueOf = (name: string): string => {
+    const typed = state?.values?.[name];
+    if (typed !== undefined) return Array.isArray(typed) ? (typed[0] ?? "") : typed;
+    const d = defaults[name];
+    return d === null || d === undefined ? "" : String(d);
+  };
+  const listOf = (name: string): string[] => {
+    const typed = state?.values?.[name];
+    if (typed !== undefined) return Array.isArray(typed) ? typed : [typed];
+    if (state?.values) return []; // submitted with none ticked
+    const d = defaults[name];
+    return Array.isArray(d) ? d : [];
+  };
+  const checked = (name: string): boolean => {
+    if (state?.values) return state.values[name] === "on";
+    return defaults[name] === true;
+  };
+  const formError = state?.errors?._form ? errorOf("_form") : undefined;
+  return { t, errorOf, valueOf, listOf, checked, formError, hasErrors: Boolean(state?.errors && Object.keys(state.errors).length) };
+}
+
+export function FormErrorSummary({ state }: { state: FormState | undefined }) {
+  const t = useT();
+  if (!state?.errors || Object.keys(state.errors).length === 0) return null;
+  const formLevel = state.errors._form;
+  return (
+    <Alert color="red" role="alert" title={t("common.formHasErrors")} data-testid="form-errors">
+      {formLevel ? t(isMessageKey(formLevel) ? formLevel : "errors.invalid") : null}
+    </Alert>
+  );
+}
+
+type Fields = ReturnType<typeof useFormFields>;
+
+export function TextField({ fields, name, label, ...rest }: { fields: Fields; name: string; label: string } & Omit<TextInputProps, "name" | "label">) {
+  return <TextInput id={`f-${name}`} name={name} label={label} defaultValue={fields.valueOf(name)} error={fields.errorOf(name)} {...rest} />;
+}
+
+export function PasswordField({
+  fields,
+  name,
+  label,
+  description,
+  autoComplete,
+}: {
+  fields: Fields;
+  name: string;
+  label: string;
+  description?: string;
+  autoComplete: string;
+}) {
+  // Passwords are never echoed back after an error.
+  return <PasswordInput id={`f-${name}`} name={name} label={label} description={description} error={fields.errorOf(name)} autoComplete={autoComplete} required />;
+}
+
+export function SelectField({
+  fields,
+  name,
+  label,
+  data,
+  required,
+}: {
+  fields: Fields;
+  name: string;
+  label: string;
+  data: { value: string; label: string }[];
+  required?: boolean;
+}) {
+  return <NativeSelect id={`f-${name}`} name={name} label={label} data={data} defaultValue={fields.valueOf(name)} error={fields.errorOf(name)} required={required} />;
+}
+
+export function CheckboxField({ fields, name, label }: { fields: Fields; name: string; label: string }) {
+  return <Checkbox id={`f-${name}`} name={name} label={label} defaultChecked={fields.checked(name)} error={fields.errorOf(name)} />;
+}
+
+export function messageKey(key: string): MessageKey {
+  return isMessageKey(key) ? key : "errors.invalid";
+}

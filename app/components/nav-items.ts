@@ -1,0 +1,22 @@
+import type { MessageKey } from "~/i18n/i18n";
+import { hasPermission, type Permission, type RoleName } from "~/modules/auth/roles";
+
+export interface NavItem {
+  to: string;
+  label: MessageKey;
+  permission: Permission;
+  group?: MessageKey;
+}
+
+// One list for the whole portal; each module adds its entries here with the permission that guards its routes.
+export const NAV_ITEMS: NavItem[] = [
+  { to: "/", label: "nav.home", permission: "home" },
+  { to: "/admin/users", label: "nav.users", permission: "admin.users", group: "nav.admin" },
+  { to: "/admin/offices", label: "nav.offices", permission: "admin.offices", group: "nav.admin" },
+  { to: "/admin/counters", label: "nav.counters", permission: "admin.counters", group: "nav.admin" },
+  { to: "/admin/audit", label: "nav.audit", permission: "admin.audit", group: "nav.admin" },
+];
+
+export function navItemsFor(roles: readonly RoleName[]): NavItem[] {
+  return NAV_ITEMS.filter((item) => hasPermission(roles, item.permission));
+}

@@ -1,0 +1,37 @@
+import type { Language } from "./i18n";
+
+// Dates are shown in the Republic of China calendar (民國115年11月28日) by Intl itself, never by
+// hand-written arithmetic (ARCHITECTURE.md, Data). Taipei time on server and browser alike, so
+// the server-rendered text matches what hydration renders.
+const TIME_ZONE = "Asia/Taipei";
+const locales: Record<Language, string> = { "zh-TW": "zh-TW-u-ca-roc", en: "en-u-ca-roc" };
+
+const cache = new Map<string, Intl.DateTimeFormat>();
+function formatter(language: Language, style: "date" | "dateTime" | "short") {
+  const key = `${language}:${style}`;
+  let f = cache.get(key);
+  if (!f) {
+    const options: Intl.DateTimeFormatOptions =
+      style === "date"
+        ? { dateStyle: "long", timeZone: TIME_ZONE }
+        : style === "short"
+          ? { year: "numeric", month: "2-digit", day: "2-digit", timeZone: TIME_ZONE }
+          : { dateStyle: "long", timeStyle: "short", hourCycle: "h23", timeZone: TIME_ZONE };
+    f = new Intl.DateTimeFormat(locales[language], options);
+    cache.set(key, f);
+  }
+  return f;
+}
+
+export function formatRocDate(value: Date | string | number, language: Language = "zh-TW"): string {
+  return formatter(language, "date").format(new Date(value));
+}
+
+export function formatRocDateTime(value: Date | string | number, language: Language = "zh-TW"): string {
+  return formatter(language, "dateTime").format(new Date(value));
+}
+
+/** Compact form for tables and exports: 115/11/28. */
+export function formatRocShortDate(value: Date | string | number, language: Language = "zh-TW"): string {
+  return formatter(language, "short").format(new Date(value));
+}

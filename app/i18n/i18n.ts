@@ -1,0 +1,34 @@
+import { en } from "./en";
+import { zhTW, type MessageKey } from "./zh-TW";
+
+export type { MessageKey };
+export const LANGUAGES = ["zh-TW", "en"] as const;
+export type Language = (typeof LANGUAGES)[number];
+export const DEFAULT_LANGUAGE: Language = "zh-TW";
+
+const catalogs: Record<Language, Record<MessageKey, string>> = { "zh-TW": zhTW, en };
+
+export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
+
+export function isLanguage(value: unknown): value is Language {
+  return typeof value === "string" && (LANGUAGES as readonly string[]).includes(value);
+}
+
+export function isMessageKey(value: string): value is MessageKey {
+  return value in zhTW;
+}
+
+export function translator(language: Language): Translate {
+  const catalog = catalogs[language];
+  return (key, params) => {
+    const text = catalog[key] ?? zhTW[key] ?? key;
+    return params ? text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m)) : text;
+  };
+}
+
+/** Reads the language from the `lang` cookie; zh-TW unless the person chose English. */
+export function languageFromCookieHeader(cookieHeader: string | null): Language {
+  const match = cookieHeader?.match(/(?:^|;\s*)lang=([^;]+)/);
+  const value = match ? decodeURIComponent(match[1]) : undefined;
+  return isLanguage(value) ? value : DEFAULT_LANGUAGE;
+}

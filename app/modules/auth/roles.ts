@@ -1,0 +1,27 @@
+// Roles and what they may do; pure so the navigation (browser) and the guards (server) share one rule.
+export const ROLE_NAMES = ["staff", "committee", "chair", "supervisor", "director", "bureau", "admin"] as const;
+export type RoleName = (typeof ROLE_NAMES)[number];
+
+export type Permission =
+  | "home"
+  | "admin.offices"
+  | "admin.users"
+  | "admin.counters"
+  | "admin.audit";
+
+const PERMISSIONS: Record<Permission, readonly RoleName[]> = {
+  home: ROLE_NAMES,
+  "admin.offices": ["admin"],
+  "admin.users": ["admin"],
+  "admin.counters": ["admin"],
+  "admin.audit": ["admin"],
+};
+
+export function rolesAllowed(permission: Permission): readonly RoleName[] {
+  return PERMISSIONS[permission];
+}
+
+export function hasPermission(roles: readonly RoleName[], permission: Permission): boolean {
+  const allowed = PERMISSIONS[permission];
+  return roles.some((role) => allowed.includes(role));
+}

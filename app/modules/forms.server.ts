@@ -1,0 +1,47 @@
+import type { ZodType, ZodTypeDef } from "zod";
+
+export type FieldErrors = Record<string, string>;
+
+/** What an action answers when a form is refused: the first error per field, and what was typed. */
+export interface FormFailure {
+  ok: false;
+  errors: FieldErrors;
+  values: Record<string, string | string[]>;
+}
+
+// Never echoed back to the browser, even on an error.
+const SECRET_FIELDS = new Set(["password", "currentPassword", "newPassword", "confirmPassword"]);
+
+export function formValues(formData: FormData): Record<string, string | string[]> {
+  const values: Record<string, string | string[]> = {};
+  for (const key of new Set(formData.keys())) {
+    if (SECRET_FIELDS.has(key)) continue;
+    const all = formData.getAll(key).filter((v): v is string => typeof v === "string");
+    values[key] = all.length > 1 || key.endsWith("[]") || key === "roles" ? all : (all[0] ?? "");
+  }
+  return values;
+}
+
+/** Parses a submitted form with its zod schema (the server is where validation counts). */
+export function parseForm<T>(
+  schema: ZodType<T, ZodTypeDef, unknown>,
+  formData: FormData,
+): { ok: true; data: T } | FormFailure {
+  const raw: Record<string, unknown> = {};
+  for (const key of new Set(formData.keys())) {
+    const all = formData.getAll(key);
+    raw[key] = all.length > 1 || key === "roles" ? all : all[0];
+  }
+  const result = schema.safeParse(raw);
+  if (result.success) return { ok: true, data: result.data };
+  const errors: FieldErrors = {};
+  for (const issue of result.error.issues) {
+    const field = issue.path.join(".") || "_form";
+    errors[field] ??= issue.message.startsWith("errors.") ? issue.message : "errors.invalid";
+  }
+  return { ok: false, errors, values: formValues(formData) };
+}
+
+export function formFailure(formData: FormData, errors: FieldErrors): FormFailure {
+  return { ok: false, errors, values: formValues(formData) };
+}

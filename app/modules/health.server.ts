@@ -1,0 +1,5 @@
+import { sql, type Executor } from "./db.server";
+
+export async function checkDatabase(db: Executor): Promise<void> {
+  await sql`select 1`.execute(db);
+}

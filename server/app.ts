@@ -1,0 +1,115 @@
+import { randomBytes } from "node:crypto";
+import path from "node:path";
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import express, { type NextFunction, type Request, type Response } from "express";
+import type { Kysely } from "kysely";
+import type { Database } from "../db/schema";
+
+export interface AppOptions {
+  build: ServerBuild;
+  db: Kysely<Database>;
+  /** Extra origins allowed to POST (e.g. the public https name behind a proxy). */
+  allowedOrigins?: string[];
+  /** Log one line per request (off in tests). */
+  log?: boolean;
+  publicDir?: string;
+}
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+export function contentSecurityPolicy(nonce: string): string {
+  return [
+    "default-src 'self'",
+    // Remix's inline hydration scripts carry the nonce; the modules they import are trusted through them.
+    `script-src 'nonce-${nonce}' 'strict-dynamic'`,
+    // Mantine sets style attributes and a CSS-variables <style>; styles cannot run code.
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    "font-src 'self' data:",
+    "connect-src 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+    "base-uri 'none'",
+    "object-src 'none'",
+  ].join("; ");
+}
+
+function securityHeaders(production: boolean) {
+  return (_req: Request, res: Response, next: NextFunction) => {
+    const nonce = randomBytes(16).toString("base64");
+    res.locals.cspNonce = nonce;
+    res.setHeader("Content-Security-Policy", contentSecurityPolicy(nonce));
+    res.setHeader("X-Content-Type-Options", "nosniff");
+    res.setHeader("X-Frame-Options", "DENY");
+    res.setHeader("Referrer-Policy", "same-origin");
+    res.setHeader("Cross-Origin-Opener-Policy", "same-origin");
+    res.setHeader("Cross-Origin-Resource-Policy", "same-origin");
+    res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()");
+    if (production) res.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+    next();
+  };
+}
+
+/**
+ * CSRF defence in depth beside SameSite=Lax cookies: a state-changing request from another site is
+ * refused before it reaches any action, whichever route it targets (ARCHITECTURE.md, Security).
+ */
+export function originCheck(allowedOrigins: string[] = []) {
+  return (req: Request, res: Response, next: NextFunction) => {
+    if (SAFE_METHODS.has(req.method)) return next();
+    const fetchSite = req.get("sec-fetch-site");
+    if (fetchSite && fetchSite !== "same-origin" && fetchSite !== "none") return refuse(res);
+    const origin = req.get("origin");
+    if (origin) {
+      const own = `${req.protocol}://${req.get("host")}`;
+      if (origin !== own && !allowedOrigins.includes(origin)) return refuse(res);
+    }
+    next();
+  };
+}
+
+function refuse(res: Response) {
+  res.status(403).type("text/plain; charset=utf-8").send("跨站請求已被拒絕 (cross-site request refused)");
+}
+
+function requestLog(req: Request, res: Response, next: NextFunction) {
+  const started = process.hrtime.bigint();
+  res.on("finish", () => {
+    const ms = Number(process.hrtime.bigint() - started) / 1e6;
+    // Path only: query strings may carry search terms people typed.
+    console.log(JSON.stringify({ at: new Date().toISOString(), method: req.method, path: req.path, status: res.statusCode, ms: Math.round(ms * 10) / 10 }));
+  });
+  next();
+}
+
+export function createApp({ build, db, allowedOrigins = [], log = true, publicDir = "public" }: AppOptions) {
+  const production = process.env.NODE_ENV === "production";
+  const app = express();
+  app.disable("x-powered-by");
+  if (process.env.TRUST_PROXY) app.set("trust proxy", process.env.TRUST_PROXY);
+  if (log) app.use(requestLog);
+  app.use(securityHeaders(production));
+  app.use(originCheck(allowedOrigins));
+  app.use("/build", express.static(path.join(publicDir, "build"), { immutable: true, maxAge: "1y" }));
+  app.use(express.static(publicDir, { maxAge: "1h", index: false }));
+  app.use((_req, res, next) => {
+    // Pages carry personal data: never kept by shared caches or the back/forward cache of a shared PC.
+    res.setHeader("Cache-Control", "no-store");
+    next();
+  });
+  app.all(
+    "*",
+    createRequestHandler({
+      build,
+      // Anything but an explicit development run hides error details from the browser (ASVS 7.4.1).
+      mode: process.env.NODE_ENV === "development" ? "development" : "production",
+      getLoadContext: (req, res) => ({
+        db,
+        cspNonce: res.locals.cspNonce as string,
+        clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown",
+      }),
+    }),
+  );
+  return app;
+}
