@@ -7,7 +7,7 @@ const TIME_ZONE = "Asia/Taipei";
 const locales: Record<Language, string> = { "zh-TW": "zh-TW-u-ca-roc", en: "en-u-ca-roc" };
 
 const cache = new Map<string, Intl.DateTimeFormat>();
-function formatter(language: Language, style: "date" | "dateTime" | "short") {
+function formatter(language: Language, style: "date" | "time" | "short") {
   const key = `${language}:${style}`;
   let f = cache.get(key);
   if (!f) {
@@ -16,22 +16,29 @@ function formatter(language: Language, style: "date" | "dateTime" | "short") {
         ? { dateStyle: "long", timeZone: TIME_ZONE }
         : style === "short"
           ? { year: "numeric", month: "2-digit", day: "2-digit", timeZone: TIME_ZONE }
-          : { dateStyle: "long", timeStyle: "short", hourCycle: "h23", timeZone: TIME_ZONE };
+          : { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: TIME_ZONE };
     f = new Intl.DateTimeFormat(locales[language], options);
     cache.set(key, f);
   }
   return f;
 }
 
+// ICU versions differ between Node and browsers in the spaces they put in dates (U+202F vs U+0020):
+// normalise them, or the server's text and the browser's hydration disagree.
+const unicodeSpaces = /[\u00a0\u2009\u202f]/g;
+const normalise = (text: string) => text.replace(unicodeSpaces, " ");
+
 export function formatRocDate(value: Date | string | number, language: Language = "zh-TW"): string {
-  return formatter(language, "date").format(new Date(value));
+  return normalise(formatter(language, "date").format(new Date(value)));
 }
 
+/** 民國115年11月28日 16:48 */
 export function formatRocDateTime(value: Date | string | number, language: Language = "zh-TW"): string {
-  return formatter(language, "dateTime").format(new Date(value));
+  const date = new Date(value);
+  return `${formatRocDate(date, language)} ${normalise(formatter(language, "time").format(date))}`;
 }
 
 /** Compact form for tables and exports: 115/11/28. */
 export function formatRocShortDate(value: Date | string | number, language: Language = "zh-TW"): string {
-  return formatter(language, "short").format(new Date(value));
+  return normalise(formatter(language, "short").format(new Date(value)));
 }

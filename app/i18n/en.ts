@@ -113,6 +113,8 @@ export const en: Record<MessageKey, string> = {
   "user.resetPasswordHint": "All of this user's sessions end; they must change the password at next sign-in.",
   "user.passwordReset": "Password reset. Tell the user in a safe way.",
   "user.otherOfficeRoles": "Roles in other offices",
+  "user.createdAt": "Created",
+  "user.updatedAt": "Last updated",
   "user.mustChange": "Must change password",
 
   "counter.title": "Counters",

@@ -29,6 +29,6 @@ export function translator(language: Language): Translate {
 /** Reads the language from the `lang` cookie; zh-TW unless the person chose English. */
 export function languageFromCookieHeader(cookieHeader: string | null): Language {
   const match = cookieHeader?.match(/(?:^|;\s*)lang=([^;]+)/);
-  const value = match ? decodeURIComponent(match[1]) : undefined;
+  const value = match?.[1]; // both codes are plain ASCII: no decoding, so a malformed %-escape cannot throw on every page
   return isLanguage(value) ? value : DEFAULT_LANGUAGE;
 }

@@ -112,6 +112,8 @@ export const zhTW = {
   "user.resetPasswordHint": "重設後此使用者所有登入皆會登出，下次登入須變更密碼。",
   "user.passwordReset": "密碼已重設，請以安全方式告知本人。",
   "user.otherOfficeRoles": "在其他機關的角色",
+  "user.createdAt": "建立於",
+  "user.updatedAt": "最後更新",
   "user.mustChange": "待變更密碼",
 
   "counter.title": "櫃台",

@@ -1,4 +1,6 @@
+import { data } from "@remix-run/node";
 import type { ZodType, ZodTypeDef } from "zod";
+import { DomainError } from "./domain-error";
 
 export type FieldErrors = Record<string, string>;
 
@@ -44,4 +46,19 @@ export function parseForm<T>(
 
 export function formFailure(formData: FormData, errors: FieldErrors): FormFailure {
   return { ok: false, errors, values: formValues(formData) };
+}
+
+/**
+ * Runs a command; a DomainError becomes a 400 answer with the message beside its field and the
+ * typed values kept. Any other error propagates (and is logged, with a generic page shown).
+ */
+export async function runCommand<T>(formData: FormData, command: () => Promise<T>) {
+  try {
+    return { ok: true as const, result: await command() };
+  } catch (error) {
+    if (error instanceof DomainError) {
+      return { ok: false as const, response: data(formFailure(formData, { [error.field]: error.messageKey }), { status: 400 }) };
+    }
+    throw error;
+  }
 }

@@ -64,3 +64,5 @@ export default function Home() {
     </Stack>
   );
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error";

@@ -52,3 +52,5 @@ export default function ChangePassword() {
     </Stack>
   );
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error";

@@ -5,21 +5,11 @@ import { hashPassword } from "../auth/password.server";
 import { revokeSessions, type CurrentUser } from "../auth/session.server";
 import { fetchPage } from "../listing.server";
 import { likePattern, type ListParams } from "../listing";
+import { DomainError } from "../domain-error";
 import type { CounterInput, CreateUserInput, OfficeInput, UpdateUserInput } from "./org.schema";
 
 /** `null` = every office (a city administrator); otherwise the offices an action may touch. */
 export type OfficeScope = number[] | null;
-
-export class DomainError extends Error {
-  constructor(
-    /** The form field the problem belongs to, or `_form`. */
-    public field: string,
-    /** An i18n key. */
-    public messageKey: string,
-  ) {
-    super(messageKey);
-  }
-}
 
 function inScope(scope: OfficeScope, officeId: number) {
   return scope === null || scope.includes(officeId);
@@ -27,7 +17,10 @@ function inScope(scope: OfficeScope, officeId: number) {
 
 // ---------------------------------------------------------------- offices
 
-export async function listOffices(db: Executor, scope: OfficeScope) {
+export const OFFICE_SORTS = ["code", "name", "kind", "active"] as const;
+export type OfficeSort = (typeof OFFICE_SORTS)[number];
+
+export async function listOffices(db: Executor, scope: OfficeScope, params: ListParams<OfficeSort>, options: { all?: boolean } = {}) {
   let q = db
     .selectFrom("offices as o")
     .select((eb) => [
@@ -39,12 +32,11 @@ export async function listOffices(db: Executor, scope: OfficeScope) {
       "o.active",
       eb.selectFrom("users as u").select(eb.fn.countAll<number>().as("n")).whereRef("u.officeId", "=", "o.id").where("u.active", "=", true).as("userCount"),
       eb.selectFrom("counters as c").select(eb.fn.countAll<number>().as("n")).whereRef("c.officeId", "=", "o.id").where("c.active", "=", true).as("counterCount"),
-    ])
-    .orderBy("o.kind", "desc")
-    .orderBy("o.code");
+    ]);
   if (scope) q = q.where("o.id", "in", scope);
-  const rows = await q.execute();
-  return rows.map((r) => ({ ...r, userCount: Number(r.userCount ?? 0), counterCount: Number(r.counterCount ?? 0) }));
+  if (params.q) q = q.where((eb) => eb.or([eb("o.name", "like", likePattern(params.q)), eb("o.code", "ilike", likePattern(params.q))]));
+  const page = await fetchPage(q, params, { code: "o.code", name: "o.name", kind: "o.kind", active: "o.active" }, "o.id", options);
+  return { ...page, rows: page.rows.map((r) => ({ ...r, userCount: Number(r.userCount ?? 0), counterCount: Number(r.counterCount ?? 0) })) };
 }
 
 /** Offices offered in pickers (user's office, counter's office). */

@@ -1,0 +1,29 @@
+import { Alert, Button, Stack, Title } from "@mantine/core";
+import { Link, isRouteErrorResponse, useRouteError } from "@remix-run/react";
+import { useT } from "~/i18n/use-t";
+
+/**
+ * A page's own error view, shown inside the app shell so the person keeps the navigation.
+ * Never shows the server's message or stack: only what the status means (ASVS 7.4.1).
+ */
+export function RouteErrorBoundary() {
+  const error = useRouteError();
+  const t = useT();
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const message = status === 404 ? t("error.notFound") : status === 403 ? t("error.forbidden") : t("error.generic");
+  return (
+    <Stack maw={640}>
+      <Title order={1}>
+        {t("error.title")}（{status}）
+      </Title>
+      <Alert color={status >= 500 ? "red" : "yellow"} role="alert">
+        {message}
+      </Alert>
+      <div>
+        <Button component={Link} to="/">
+          {t("error.backHome")}
+        </Button>
+      </div>
+    </Stack>
+  );
+}
