@@ -5,7 +5,7 @@ import { createColumnHelper } from "@tanstack/react-table";
 import { DataTable } from "~/components/data-table";
 import { RocDate } from "~/components/roc-date";
 import { formatRocDateTime } from "~/i18n/dates";
-import { languageFromCookieHeader, translator } from "~/i18n/i18n";
+import { isMessageKey, languageFromCookieHeader, translator } from "~/i18n/i18n";
 import { useT } from "~/i18n/use-t";
 import { AUDIT_SORTS, listAuditEntityTypes, listAuditLog, type AuditSort } from "~/modules/audit/audit.server";
 import { administeredOfficeIds, requirePermission } from "~/modules/auth/guards.server";
@@ -63,7 +63,18 @@ export default function AuditLog() {
       cell: (c) => (c.getValue() ? `${c.getValue()}（${c.row.original.actorEmployeeNo}）` : t("audit.system")),
     }),
     ...(multiOffice ? [column.accessor("officeName", { header: t("audit.office") })] : []),
-    column.accessor("action", { header: t("audit.action"), meta: { sortKey: "action" }, cell: (c) => <Code>{c.getValue()}</Code> }),
+    column.accessor("action", {
+      header: t("audit.action"),
+      meta: { sortKey: "action" },
+      cell: (c) => {
+        const key = `auditAction.${c.getValue()}`;
+        return isMessageKey(key) ? (
+          <span title={c.getValue()}>{t(key)}</span>
+        ) : (
+          <Code>{c.getValue()}</Code>
+        );
+      },
+    }),
     column.accessor("entityType", {
       header: t("audit.entity"),
       meta: { sortKey: "entityType" },

@@ -3,14 +3,14 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { FormErrorSummary, PasswordField, useFormFields } from "~/components/form-fields";
 import { Notice } from "~/components/notice";
+import { OtherOfficeRoles } from "~/components/org/other-office-roles";
 import { UserForm } from "~/components/org/user-form";
 import { RocDate } from "~/components/roc-date";
 import { useT } from "~/i18n/use-t";
 import { administeredOfficeIds, notFound, requirePermission } from "~/modules/auth/guards.server";
 import { parseForm, runCommand } from "~/modules/forms.server";
-import { roleLabel } from "~/modules/org/org-labels";
-import { resetPasswordSchema, updateUserSchema } from "~/modules/org/org.schema";
-import { getUserForEdit, listOfficeChoices, resetUserPassword, updateUser } from "~/modules/org/org.server";
+import { officeRolesSchema, resetPasswordSchema, updateUserSchema } from "~/modules/org/org.schema";
+import { getUserForEdit, listOfficeChoices, resetUserPassword, setOfficeRoles, updateUser } from "~/modules/org/org.server";
 import { requireIdParam } from "~/modules/params";
 
 export async function loader(args: LoaderFunctionArgs) {
@@ -34,7 +34,7 @@ export async function loader(args: LoaderFunctionArgs) {
       mustChangePassword: user.mustChangePassword,
       createdAt: user.createdAt.toISOString(),
       updatedAt: user.updatedAt.toISOString(),
-      otherOfficeRoles: user.otherOfficeRoles.map((r) => ({ office: officeNames.get(r.officeId) ?? String(r.officeId), role: r.role })),
+      otherOfficeRoles: user.otherOfficeRoles.map((r) => ({ officeId: r.officeId, office: officeNames.get(r.officeId) ?? String(r.officeId), role: r.role })),
     },
     offices,
   };
@@ -45,14 +45,22 @@ export async function action(args: ActionFunctionArgs) {
   const scope = administeredOfficeIds(admin);
   const id = requireIdParam(args.params.id);
   const formData = await args.request.formData();
+  if (formData.get("intent") === "officeRoles") {
+    const parsed = parseForm(officeRolesSchema, formData);
+    if (!parsed.ok) return data(parsed, { status: 400 });
+    const outcome = await runCommand(formData, () => setOfficeRoles(args.context.db, admin, scope, id, parsed.data.officeId, parsed.data.roles));
+    if (!outcome.ok) return outcome.response;
+    if (!outcome.result) notFound();
+    throw redirect(`/admin/users/${id}?notice=saved`);
+  }
   if (formData.get("intent") === "resetPassword") {
     const parsed = parseForm(resetPasswordSchema, formData);
-    if (!parsed.ok) return data({ ...parsed, intent: "resetPassword" as const }, { status: 400 });
+    if (!parsed.ok) return data(parsed, { status: 400 });
     if (!(await resetUserPassword(args.context.db, admin, scope, id, parsed.data.password))) notFound();
     throw redirect(`/admin/users/${id}?notice=passwordReset`);
   }
   const parsed = parseForm(updateUserSchema, formData);
-  if (!parsed.ok) return data({ ...parsed, intent: "save" as const }, { status: 400 });
+  if (!parsed.ok) return data(parsed, { status: 400 });
   const outcome = await runCommand(formData, () => updateUser(args.context.db, admin, scope, id, parsed.data));
   if (!outcome.ok) return outcome.response;
   if (!outcome.result) notFound();
@@ -63,9 +71,13 @@ export default function EditUser() {
   const { user, offices } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const t = useT();
-  const resetState = actionData && "intent" in actionData && actionData.intent === "resetPassword" ? actionData : undefined;
-  const saveState = resetState ? undefined : actionData;
+  // Three forms on one page: the hidden `intent` field that came back says which one was refused.
+  const intent = actionData?.values?.intent;
+  const resetState = intent === "resetPassword" ? actionData : undefined;
+  const rolesState = intent === "officeRoles" ? actionData : undefined;
+  const saveState = intent === "save" ? actionData : undefined;
   const resetFields = useFormFields(resetState);
+  const otherOffices = offices.filter((o) => o.id !== user.officeId);
   return (
     <Stack maw={760}>
       <Group justify="space-between">
@@ -76,19 +88,8 @@ export default function EditUser() {
       </Group>
       <Notice />
       <UserForm state={saveState} offices={offices} mode="edit" defaults={user} />
-      {user.otherOfficeRoles.length > 0 ? (
-        <Paper withBorder p="md">
-          <Title order={2} size="h4" mb="xs">
-            {t("user.otherOfficeRoles")}
-          </Title>
-          <Group gap="xs">
-            {user.otherOfficeRoles.map((r) => (
-              <Badge key={`${r.office}-${r.role}`} variant="light">
-                {r.office}：{t(roleLabel(r.role))}
-              </Badge>
-            ))}
-          </Group>
-        </Paper>
+      {otherOffices.length > 0 || user.otherOfficeRoles.length > 0 ? (
+        <OtherOfficeRoles state={rolesState} offices={otherOffices} current={user.otherOfficeRoles} />
       ) : null}
       <Paper withBorder p="lg">
         <Form method="post" noValidate>

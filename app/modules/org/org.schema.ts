@@ -51,3 +51,8 @@ export const counterSchema = z.object({
   active: checkbox,
 });
 export type CounterInput = z.infer<typeof counterSchema>;
+
+export const officeRolesSchema = z.object({
+  officeId: z.coerce.number({ invalid_type_error: "errors.required" }).int().positive("errors.required"),
+  roles: stringList.pipe(z.array(z.enum(ROLE_NAMES))),
+});

@@ -262,3 +262,27 @@ export async function updateCounter(db: Executor, actor: CurrentUser, scope: Off
     return true;
   });
 }
+
+/**
+ * Sets the roles a person holds in an office other than their own (a supervisor lent to another
+ * office, a committee member from the bureau). An empty list removes them from that office.
+ */
+export async function setOfficeRoles(db: Executor, actor: CurrentUser, scope: OfficeScope, userId: number, officeId: number, roles: Role[]): Promise<boolean> {
+  if (!inScope(scope, officeId)) throw new DomainError("officeId", "errors.officeNotAllowed");
+  return db.transaction().execute(async (trx) => {
+    const user = await getUserForEdit(trx, scope, userId);
+    if (!user) return false;
+    if (officeId === user.officeId) throw new DomainError("officeId", "errors.useMainForm");
+    const office = await trx.selectFrom("offices").select("kind").where("id", "=", officeId).executeTakeFirst();
+    if (!office) throw new DomainError("officeId", "errors.officeNotAllowed");
+    if (roles.includes("bureau") && office.kind !== "bureau") throw new DomainError("roles", "errors.bureauRoleOffice");
+    const before = user.otherOfficeRoles.filter((r) => r.officeId === officeId).map((r) => r.role).sort();
+    const after = [...new Set(roles)].sort();
+    if (JSON.stringify(before) === JSON.stringify(after)) return true;
+    await trx.deleteFrom("userRoles").where("userId", "=", userId).where("officeId", "=", officeId).execute();
+    if (after.length) await trx.insertInto("userRoles").values(after.map((role) => ({ userId, officeId, role }))).execute();
+    await revokeSessions(trx, userId);
+    await recordAudit(trx, { actorUserId: actor.id, officeId, action: "user.roles.office", entityType: "user", entityId: userId, before: { officeId, roles: before }, after: { officeId, roles: after } });
+    return true;
+  });
+}
