@@ -1,0 +1,225 @@
+// Role × route matrix (ARCHITECTURE.md, Tests): every route file in app/routes is checked, so a new
+// route that forgets its guard fails here. Every loader and action guards itself (rule 1).
+import { beforeAll, describe, expect, it } from "vitest";
+import { DEMO_ACCOUNTS } from "../../seeds/demo";
+import { officeIdOf, useTestDatabase, userIdOf } from "../helpers/db";
+import { get, post, redirectPath, signIn, type RouteResult } from "../helpers/requests";
+import { fillPattern, importRoute, listRouteFiles, paramNames, routeFor } from "../helpers/routes";
+
+const t = useTestDatabase();
+
+/** Reachable without signing in. Everything else must send a visitor to /login. */
+const PUBLIC = ["/login", "/healthz", "/set-language", "/logout"];
+
+/** The administration pages (requirePermission(args, 'admin.*')): admins only, 403 for the rest. */
+const ADMIN_CONTRACT = [
+  "/admin/users",
+  "/admin/users/new",
+  "/admin/users/:id",
+  "/admin/offices",
+  "/admin/offices/new",
+  "/admin/offices/:id",
+  "/admin/counters",
+  "/admin/counters/new",
+  "/admin/counters/:id",
+  "/admin/audit",
+];
+/** Opening a new office is for city administrators only; an office administrator gets 403. */
+const CITY_ADMIN_ONLY = ["/admin/offices/new"];
+
+const NON_ADMINS = ["director", "supervisor", "chair", "committee", "staff", "bureau", "otherOfficeStaff"] as const;
+const ADMINS = ["admin", "cityAdmin"] as const;
+type Account = keyof typeof DEMO_ACCOUNTS;
+
+const routes = listRouteFiles().filter((r) => !r.isLayout);
+const guarded = routes.filter((r) => !PUBLIC.includes(r.pattern));
+const adminRoutes = routes.filter((r) => r.pattern === "/admin" || r.pattern.startsWith("/admin/"));
+const signedInRoutes = guarded.filter((r) => !adminRoutes.includes(r));
+
+const cookies = {} as Record<Account, string>;
+/** Sample values for route params: records in 府北 (DEMO_ACCOUNTS.admin's office). */
+let samples: Record<string, Record<string, string>>;
+
+beforeAll(async () => {
+  for (const account of [...NON_ADMINS, ...ADMINS]) cookies[account] = await signIn(t.db, DEMO_ACCOUNTS[account]);
+  const fubei = await officeIdOf(t.db, "FUBEI");
+  const counter = await t.db.selectFrom("counters").select("id").where("officeId", "=", fubei).where("number", "=", 1).executeTakeFirstOrThrow();
+  samples = {
+    "/admin/users/": { id: String(await userIdOf(t.db, DEMO_ACCOUNTS.staff)) },
+    "/admin/offices/": { id: String(fubei) },
+    "/admin/counters/": { id: String(counter.id) },
+  };
+});
+
+function paramsFor(pattern: string): Record<string, string> {
+  if (paramNames(pattern).length === 0) return {};
+  const sample = Object.entries(samples).find(([prefix]) => pattern.startsWith(prefix));
+  if (!sample) throw new Error(`Add sample params for ${pattern} to the role × route matrix`);
+  return sample[1];
+}
+
+function describeAnswer(r: RouteResult) {
+  return `${r.status}${r.location ? ` → ${r.location}` : ""}`;
+}
+
+describe("the route files", () => {
+  it("each map to a URL, and no two pages share one", () => {
+    const patterns = routes.map((r) => r.pattern);
+    expect(patterns.filter((p, i) => patterns.indexOf(p) !== i)).toEqual([]);
+  });
+
+  it("include every administration page of the contract", () => {
+    expect(ADMIN_CONTRACT.filter((p) => !routes.some((r) => r.pattern === p))).toEqual([]);
+  });
+
+  it("include the public pages, and nothing else is public", () => {
+    expect(PUBLIC.filter((p) => !routes.some((r) => r.pattern === p))).toEqual([]);
+  });
+});
+
+describe.each(guarded.map((r) => [r.pattern, r] as const))("%s without signing in", (pattern, route) => {
+  it("sends the visitor to sign in and back here afterwards", async () => {
+    const mod = await importRoute(route);
+    expect(mod.loader || mod.action, `${route.file} has neither loader nor action`).toBeTruthy();
+    const params = Object.fromEntries(paramNames(pattern).map((n) => [n, "1"]));
+    const url = fillPattern(pattern, params);
+    if (mod.loader) {
+      const page = await get(mod, url, { params });
+      expect(page.status, describeAnswer(page)).toBe(302);
+      expect(redirectPath(page)).toBe(`/login?redirectTo=${encodeURIComponent(url)}`);
+    }
+    if (mod.action) {
+      const submit = await post(mod, url, {}, { params });
+      expect(submit.status, describeAnswer(submit)).toBe(302);
+      expect(redirectPath(submit)).toBe(`/login?redirectTo=${encodeURIComponent(url)}`);
+    }
+  });
+});
+
+describe.each(adminRoutes.map((r) => [r.pattern, r] as const))("%s", (pattern, route) => {
+  it.each(NON_ADMINS.map((a) => [a, DEMO_ACCOUNTS[a]] as const))("refuses %s (%s) with 403", async (account) => {
+    const mod = await importRoute(route);
+    const params = paramsFor(pattern);
+    const url = fillPattern(pattern, params);
+    if (mod.loader) {
+      const page = await get(mod, url, { cookie: cookies[account], params });
+      expect(page.status, describeAnswer(page)).toBe(403);
+    }
+    if (mod.action) {
+      const submit = await post(mod, url, {}, { cookie: cookies[account], params });
+      expect(submit.status, describeAnswer(submit)).toBe(403);
+    }
+  });
+
+  const adminAnswers = ADMINS.map((a) => [a, DEMO_ACCOUNTS[a], a === "cityAdmin" || !CITY_ADMIN_ONLY.includes(pattern) ? 200 : 403] as const);
+  it.each(adminAnswers)("answers %s (%s) with %i", async (account, _employeeNo, expected) => {
+    const mod = await importRoute(route);
+    const params = paramsFor(pattern);
+    const url = fillPattern(pattern, params);
+    if (mod.loader) {
+      const page = await get(mod, url, { cookie: cookies[account], params });
+      expect(page.status, describeAnswer(page)).toBe(expected);
+    } else {
+      // An action-only route: an empty form may be refused as invalid (400), but not as forbidden.
+      const submit = await post(mod, url, {}, { cookie: cookies[account], params });
+      if (expected === 200) expect(submit.status, describeAnswer(submit)).not.toBe(403);
+      else expect(submit.status, describeAnswer(submit)).toBe(expected);
+    }
+  });
+});
+
+describe.each(signedInRoutes.map((r) => [r.pattern, r] as const))("%s signed in", (pattern, route) => {
+  it.each([...NON_ADMINS, ...ADMINS].map((a) => [a, DEMO_ACCOUNTS[a]] as const))("is open to %s (%s)", async (account) => {
+    const mod = await importRoute(route);
+    const page = mod.loader ? await get(mod, pattern, { cookie: cookies[account] }) : await post(mod, pattern, {}, { cookie: cookies[account] });
+    expect(page.status, describeAnswer(page)).not.toBe(403);
+    expect(page.status, describeAnswer(page)).toBeLessThan(500);
+    if (page.location) expect(redirectPath(page)).not.toMatch(/^\/login/);
+  });
+});
+
+describe("public routes", () => {
+  it("answer a visitor without a session", async () => {
+    expect((await get(await routeFor("/login"), "/login")).status).toBe(200);
+    expect((await get(await routeFor("/healthz"), "/healthz")).data).toBe("ok");
+    const language = await post(await routeFor("/set-language"), "/set-language", { language: "en", redirectTo: "/login" });
+    expect(redirectPath(language)).toBe("/login");
+    const logout = await post(await routeFor("/logout"), "/logout", {});
+    expect(redirectPath(logout)).toBe("/login?signedOut=1");
+  });
+});
+
+describe("office scoping of administration (a record of another office is not found)", () => {
+  let ids: { dq010: number; fb010: number; dongqu: number; dqCounter: number };
+  beforeAll(async () => {
+    const dongqu = await officeIdOf(t.db, "DONGQU");
+    const dqCounter = await t.db.selectFrom("counters").select("id").where("officeId", "=", dongqu).where("number", "=", 1).executeTakeFirstOrThrow();
+    ids = {
+      dq010: await userIdOf(t.db, DEMO_ACCOUNTS.otherOfficeStaff),
+      fb010: await userIdOf(t.db, DEMO_ACCOUNTS.staff),
+      dongqu,
+      dqCounter: dqCounter.id,
+    };
+  });
+
+  it("hides a 東區 person from the 府北 administrator, but not from the city administrator", async () => {
+    const route = await routeFor("/admin/users/:id");
+    const url = `/admin/users/${ids.dq010}`;
+    const params = { id: String(ids.dq010) };
+    const fubeiAdmin = await get(route, url, { cookie: cookies.admin, params });
+    expect(fubeiAdmin.status, describeAnswer(fubeiAdmin)).toBe(404);
+    const cityAdmin = await get(route, url, { cookie: cookies.cityAdmin, params });
+    expect(cityAdmin.status, describeAnswer(cityAdmin)).toBe(200);
+    expect(cityAdmin.data.user.employeeNo).toBe(DEMO_ACCOUNTS.otherOfficeStaff);
+  });
+
+  it("hides a 府北 person from the 東區 administrator", async () => {
+    const dqAdmin = await signIn(t.db, DEMO_ACCOUNTS.otherOfficeAdmin);
+    const page = await get(await routeFor("/admin/users/:id"), `/admin/users/${ids.fb010}`, { cookie: dqAdmin, params: { id: String(ids.fb010) } });
+    expect(page.status, describeAnswer(page)).toBe(404);
+  });
+
+  it("does not let the 府北 administrator change or reset a 東區 person", async () => {
+    const route = await routeFor("/admin/users/:id");
+    const url = `/admin/users/${ids.dq010}`;
+    const params = { id: String(ids.dq010) };
+    const dongquOffice = String(ids.dongqu);
+    const save = await post(
+      route,
+      url,
+      { employeeNo: DEMO_ACCOUNTS.otherOfficeStaff, name: "被改的名字", title: "課員", email: "", officeId: dongquOffice, roles: ["staff"] },
+      { cookie: cookies.admin, params },
+    );
+    expect(save.status, describeAnswer(save)).toBe(404);
+    const reset = await post(route, url, { intent: "resetPassword", password: "Taken-over-account-1" }, { cookie: cookies.admin, params });
+    expect(reset.status, describeAnswer(reset)).toBe(404);
+
+    const row = await t.db.selectFrom("users").select(["name", "active", "mustChangePassword"]).where("id", "=", ids.dq010).executeTakeFirstOrThrow();
+    expect(row.name).not.toBe("被改的名字");
+    expect(row).toMatchObject({ active: true, mustChangePassword: false });
+    await signIn(t.db, DEMO_ACCOUNTS.otherOfficeStaff);
+  });
+
+  it("hides another office and its counters from an office administrator", async () => {
+    const office = await routeFor("/admin/offices/:id");
+    const counter = await routeFor("/admin/counters/:id");
+    const officeUrl = `/admin/offices/${ids.dongqu}`;
+    const counterUrl = `/admin/counters/${ids.dqCounter}`;
+    expect((await get(office, officeUrl, { cookie: cookies.admin, params: { id: String(ids.dongqu) } })).status).toBe(404);
+    expect((await get(counter, counterUrl, { cookie: cookies.admin, params: { id: String(ids.dqCounter) } })).status).toBe(404);
+    expect((await get(office, officeUrl, { cookie: cookies.cityAdmin, params: { id: String(ids.dongqu) } })).status).toBe(200);
+    expect((await get(counter, counterUrl, { cookie: cookies.cityAdmin, params: { id: String(ids.dqCounter) } })).status).toBe(200);
+  });
+
+  it("lists only the administrator's own office in the user list and the audit log", async () => {
+    const users = await routeFor("/admin/users");
+    expect((await get(users, "/admin/users?q=DQ", { cookie: cookies.admin })).data.page.total).toBe(0);
+    expect((await get(users, "/admin/users?q=DQ", { cookie: cookies.cityAdmin })).data.page.total).toBeGreaterThan(0);
+
+    await signIn(t.db, DEMO_ACCOUNTS.otherOfficeStaff); // writes a 東區 session.login audit row
+    const audit = await routeFor("/admin/audit");
+    const query = `/admin/audit?q=${DEMO_ACCOUNTS.otherOfficeStaff}`;
+    expect((await get(audit, query, { cookie: cookies.admin })).data.page.total).toBe(0);
+    expect((await get(audit, query, { cookie: cookies.cityAdmin })).data.page.total).toBeGreaterThan(0);
+  });
+});
