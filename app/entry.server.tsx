@@ -1,7 +1,7 @@
 import { PassThrough } from "node:stream";
 import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
-import { RemixServer } from "@remix-run/react";
+import { RemixServer, isRouteErrorResponse } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "./nonce";
@@ -49,6 +49,8 @@ export default function handleRequest(
 
 /** Unexpected server errors are logged here; the browser only ever sees the generic error page. */
 export function handleError(error: unknown, { request }: { request: Request }) {
-  if (request.signal.aborted) return;
-  console.error(JSON.stringify({ level: "error", at: new Date().toISOString(), path: new URL(request.url).pathname, error: error instanceof Error ? error.stack : String(error) }));
+  // An aborted request or a 404/403 answer is not a fault of the server.
+  if (request.signal.aborted || isRouteErrorResponse(error)) return;
+  const detail = error instanceof Error ? error.stack : (() => { try { return JSON.stringify(error); } catch { return String(error); } })();
+  console.error(JSON.stringify({ level: "error", at: new Date().toISOString(), path: new URL(request.url).pathname, error: detail }));
 }

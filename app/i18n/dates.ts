@@ -38,7 +38,7 @@ export function formatRocDateTime(value: Date | string | number, language: Langu
   return `${formatRocDate(date, language)} ${normalise(formatter(language, "time").format(date))}`;
 }
 
-/** Compact form for tables and exports: 115/11/28. */
+/** Compact form for tables and exports: 民國115/11/28. */
 export function formatRocShortDate(value: Date | string | number, language: Language = "zh-TW"): string {
   return normalise(formatter(language, "short").format(new Date(value)));
 }

@@ -76,4 +76,15 @@ describe("login throttling", () => {
     // Colleagues at other counters (other addresses) are not affected.
     expect((await attemptSignIn("FB045", DEMO_PASSWORD, { clientAddress: "10.10.0.2" })).status).toBe(302);
   });
+
+  it("checks at most 5 passwords of one account even when 20 guesses arrive at the same moment", async () => {
+    const guesses = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => attemptSignIn("FB047", `parallel-guess-${i}`, { clientAddress: `10.11.0.${i}` })),
+    );
+    const statuses = guesses.map((g) => g.status);
+    expect(statuses.filter((s) => s === 401).length).toBeLessThanOrEqual(MAX_FAILURES_PER_ACCOUNT);
+    expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(20 - MAX_FAILURES_PER_ACCOUNT);
+    // And the right password is refused too while the lock holds.
+    expect((await attemptSignIn("FB047", DEMO_PASSWORD, { clientAddress: "10.11.1.1" })).status).toBe(429);
+  });
 });

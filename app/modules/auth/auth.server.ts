@@ -1,7 +1,7 @@
 import type { Executor } from "../db.server";
 import { recordAudit } from "../audit/audit.server";
 import { burnPasswordCheck, hashPassword, verifyPassword } from "./password.server";
-import { accountKey, isLoginThrottled, recordLoginAttempt } from "./throttle.server";
+import { accountKey, beginLoginAttempt, markLoginSucceeded } from "./throttle.server";
 import { revokeSessions, type CurrentUser } from "./session.server";
 
 export type SignInResult =
@@ -13,9 +13,8 @@ export async function signIn(
   input: { employeeNo: string; password: string; clientAddress: string },
 ): Promise<SignInResult> {
   const account = accountKey(input.employeeNo);
-  if (await isLoginThrottled(db, account, input.clientAddress)) {
-    return { ok: false, reason: "throttled" };
-  }
+  const attempt = await beginLoginAttempt(db, account, input.clientAddress);
+  if (attempt.throttled) return { ok: false, reason: "throttled" };
   const user = await db
     .selectFrom("users")
     .select(["id", "officeId", "passwordHash", "active"])
@@ -26,8 +25,8 @@ export async function signIn(
   if (user && user.active) valid = await verifyPassword(user.passwordHash, input.password);
   else await burnPasswordCheck(input.password);
 
-  await recordLoginAttempt(db, account, input.clientAddress, valid);
   if (!valid || !user) return { ok: false, reason: "invalid" };
+  await markLoginSucceeded(db, attempt.attemptId, account);
   await recordAudit(db, {
     actorUserId: user.id,
     officeId: user.officeId,
