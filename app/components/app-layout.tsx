@@ -59,7 +59,7 @@ export function AppLayout({ user, language, children }: { user: ShellUser; langu
           {groups.map((group) => (
             <Stack key={group ?? "main"} gap={0}>
               {group ? (
-                <Title order={2} size="xs" c="gray.7" px="sm" py={4} tt="uppercase">
+                <Title order={2} size="xs" c="gray.7" px="sm" py={4}>
                   {t(group)}
                 </Title>
               ) : null}

@@ -1,4 +1,5 @@
 import { Alert, Checkbox, NativeSelect, PasswordInput, TextInput, type TextInputProps } from "@mantine/core";
+import { useEffect, useRef } from "react";
 import { isMessageKey, type MessageKey } from "~/i18n/i18n";
 import { useT } from "~/i18n/use-t";
 
@@ -36,7 +37,7 @@ export function useFormFields(state: FormState | undefined, defaults: Record<str
     return defaults[name] === true;
   };
   const formError = state?.errors?._form ? errorOf("_form") : undefined;
-  return { t, errorOf, valueOf, listOf, checked, formError, hasErrors: Boolean(state?.errors && Object.keys(state.errors).length) };
+  return { t, state, errorOf, valueOf, listOf, checked, formError, hasErrors: Boolean(state?.errors && Object.keys(state.errors).length) };
 }
 
 export function FormErrorSummary({ state }: { state: FormState | undefined }) {
@@ -69,8 +70,12 @@ export function PasswordField({
   description?: string;
   autoComplete: string;
 }) {
-  // Passwords are never echoed back after an error.
-  return <PasswordInput id={`f-${name}`} name={name} label={label} description={description} error={fields.errorOf(name)} autoComplete={autoComplete} required />;
+  // Passwords are never echoed back after an error: not by the server, and not left in the browser's field.
+  const ref = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (fields.state && ref.current) ref.current.value = "";
+  }, [fields.state]);
+  return <PasswordInput ref={ref} id={`f-${name}`} name={name} label={label} description={description} error={fields.errorOf(name)} autoComplete={autoComplete} required />;
 }
 
 export function SelectField({

@@ -2,6 +2,7 @@ import { Anchor, Badge, Card, Group, List, SimpleGrid, Stack, Text, Title } from
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { navItemsFor } from "~/components/nav-items";
+import { Notice } from "~/components/notice";
 import { RocDate } from "~/components/roc-date";
 import { useT } from "~/i18n/use-t";
 import { requireUser } from "~/modules/auth/guards.server";
@@ -17,6 +18,7 @@ export default function Home() {
   const adminLinks = navItemsFor(roles).filter((i) => i.group === "nav.admin");
   return (
     <Stack>
+      <Notice />
       <div>
         <Title order={1}>{t("home.greeting", { name })}</Title>
         <Text c="gray.7">

@@ -21,7 +21,8 @@ export async function action(args: ActionFunctionArgs) {
   if (!parsed.ok) return data(parsed, { status: 400 });
   const result = await changeOwnPassword(args.context.db, user, parsed.data.currentPassword, parsed.data.newPassword);
   if (!result.ok) return data(formFailure(formData, { [result.field]: result.message }), { status: 400 });
-  throw redirect("/account/password?notice=passwordChanged");
+  // Home, not the same form: the three password fields must not stay filled in.
+  throw redirect("/?notice=passwordChanged");
 }
 
 export default function ChangePassword() {

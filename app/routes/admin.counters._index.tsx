@@ -47,7 +47,7 @@ export default function CountersList() {
       header: t("counter.number"),
       meta: { sortKey: "number" },
       cell: (c) => (
-        <Anchor component={Link} to={`/admin/counters/${c.row.original.id}`}>
+        <Anchor size="sm" component={Link} to={`/admin/counters/${c.row.original.id}`}>
           {c.getValue()}
         </Anchor>
       ),

@@ -44,7 +44,7 @@ export default function OfficesList() {
       header: t("office.code"),
       meta: { sortKey: "code" },
       cell: (c) => (
-        <Anchor component={Link} to={`/admin/offices/${c.row.original.id}`}>
+        <Anchor size="sm" component={Link} to={`/admin/offices/${c.row.original.id}`}>
           {c.getValue()}
         </Anchor>
       ),

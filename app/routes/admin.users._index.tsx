@@ -48,7 +48,7 @@ export default function UsersList() {
       header: t("user.employeeNo"),
       meta: { sortKey: "employeeNo" },
       cell: (c) => (
-        <Anchor component={Link} to={`/admin/users/${c.row.original.id}`}>
+        <Anchor size="sm" component={Link} to={`/admin/users/${c.row.original.id}`}>
           {c.getValue()}
         </Anchor>
       ),

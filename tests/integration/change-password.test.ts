@@ -48,7 +48,7 @@ describe("changing one's own password", () => {
 
     const result = await change(here, { currentPassword: DEMO_PASSWORD, newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD });
     expect(result.status).toBe(302);
-    expect(redirectPath(result)).toBe("/account/password?notice=passwordChanged");
+    expect(redirectPath(result)).toBe("/?notice=passwordChanged");
 
     expect((await get(homeRoute, "/", { cookie: here })).status).toBe(200);
     const other = await get(homeRoute, "/", { cookie: elsewhere });

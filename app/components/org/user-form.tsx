@@ -6,7 +6,7 @@ import { roleLabel } from "~/modules/org/org-labels";
 
 interface UserFormProps {
   state: FormState | undefined;
-  offices: { id: number; name: string }[];
+  offices: { id: number; name: string; kind: "district" | "bureau" }[];
   defaults?: { employeeNo: string; name: string; title: string; email: string | null; officeId: number; roles: string[]; active: boolean };
   /** A new user gets an initial password; an existing one is edited without it. */
   mode: "create" | "edit";
@@ -16,6 +16,8 @@ export function UserForm({ state, offices, defaults, mode }: UserFormProps) {
   const fields = useFormFields(state, { ...defaults, officeId: defaults?.officeId ?? offices[0]?.id });
   const { t } = fields;
   const selectedRoles = fields.listOf("roles");
+  // The bureau role exists only in a bureau office: offer it only to those who can choose one.
+  const roleChoices = offices.some((o) => o.kind === "bureau") ? ROLE_NAMES : ROLE_NAMES.filter((r) => r !== "bureau");
   return (
     <Paper withBorder p="lg">
       <Form method="post" noValidate>
@@ -34,7 +36,7 @@ export function UserForm({ state, offices, defaults, mode }: UserFormProps) {
               {t("user.rolesHint")}
             </Text>
             <Group>
-              {ROLE_NAMES.map((role) => (
+              {roleChoices.map((role) => (
                 <Checkbox key={role} name="roles" value={role} label={t(roleLabel(role))} defaultChecked={selectedRoles.includes(role)} />
               ))}
             </Group>

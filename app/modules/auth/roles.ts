@@ -25,3 +25,8 @@ export function hasPermission(roles: readonly RoleName[], permission: Permission
   const allowed = PERMISSIONS[permission];
   return roles.some((role) => allowed.includes(role));
 }
+
+/** Roles in the order people read them (ROLE_NAMES), whatever order the database returned. */
+export function sortRoles<T extends RoleName>(roles: readonly T[]): T[] {
+  return [...roles].sort((a, b) => ROLE_NAMES.indexOf(a) - ROLE_NAMES.indexOf(b));
+}

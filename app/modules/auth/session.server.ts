@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { createCookie, redirect } from "@remix-run/node";
 import type { Executor } from "../db.server";
-import type { RoleName } from "./roles";
+import { sortRoles, type RoleName } from "./roles";
 
 /** Idle and absolute session lifetimes (ASVS 3.3). Overridable for tests and deployments. */
 export function sessionLimits() {
@@ -125,7 +125,7 @@ export async function getCurrentUser(db: Executor, request: Request): Promise<Cu
     officeId: row.officeId,
     officeName: row.officeName,
     officeKind: row.officeKind,
-    roles: roleRows.filter((r) => r.officeId === row.officeId).map((r) => r.role),
+    roles: sortRoles(roleRows.filter((r) => r.officeId === row.officeId).map((r) => r.role)),
     offices: [...offices].map(([id, name]) => ({ id, name })),
     sessionIdHash: idHash,
   };

@@ -2,6 +2,7 @@ import type { Executor, Role } from "../db.server";
 import { sql } from "../db.server";
 import { changedFields, recordAudit } from "../audit/audit.server";
 import { hashPassword } from "../auth/password.server";
+import { sortRoles } from "../auth/roles";
 import { revokeSessions, type CurrentUser } from "../auth/session.server";
 import { fetchPage } from "../listing.server";
 import { likePattern, type ListParams } from "../listing";
@@ -123,7 +124,7 @@ export async function listUsers(db: Executor, scope: OfficeScope, params: ListPa
     "u.id",
     options,
   );
-  return { ...page, rows: page.rows.map((r) => ({ ...r, roles: (r.roles ?? "").split(",").filter(Boolean) as Role[] })) };
+  return { ...page, rows: page.rows.map((r) => ({ ...r, roles: sortRoles((r.roles ?? "").split(",").filter(Boolean) as Role[]) })) };
 }
 
 export async function getUserForEdit(db: Executor, scope: OfficeScope, id: number) {
