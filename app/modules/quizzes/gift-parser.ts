@@ -27,6 +27,11 @@ import {
   type TextFormat,
 } from "./question-types";
 
+/**
+ * Reads a GIFT file (questions separated by blank lines). Every question that Moodle would import
+ * comes back in `questions`, in file order; every rejected one becomes an entry of `errors` with
+ * the line where its text starts and a Traditional Chinese reason.
+ */
 export function parseGift(source: string): ImportResult {
   const questions: ParsedQuestion[] = [];
   const errors: ImportError[] = [];

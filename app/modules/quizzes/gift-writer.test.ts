@@ -1,3 +1,4 @@
+import { readFileSync, readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parseGift } from "./gift-parser";
 import { GiftWriteError, escapeGift, writeGift } from "./gift-writer";
@@ -200,7 +201,9 @@ describe("writeGift: parse → write → parse gives the same questions", () => 
       [
         "Pick three. {~%33.33333%a ~%33.33333%b ~%33.33333%c ~%-100%d}",
         "",
-        "Pick two. {~%50%a ~%50%b ~%100%c ~%-33.3%d ~%0%e}",
+        "Pick two. {~%50%a ~%50%b ~%-33.3%d ~%0%e}",
+        "",
+        "Check boxes, one right. {~%100%c ~%-12.5%d ~%0%e}",
         "",
         "Partial. {=right ~%7%almost ~%-0.5%barely wrong}",
       ].join("\n"),
@@ -498,5 +501,22 @@ describe("writeGift: round trip of generated questions", () => {
     const questions = generate(20240611, 400);
     expect(new Set(questions.map((q) => q.type)).size).toBe(7);
     expectWritable(questions);
+  });
+});
+
+describe("the project's question banks (quiz-banks/*.gift)", () => {
+  const directory = new URL("../../../quiz-banks/", import.meta.url);
+  const files = readdirSync(directory).filter((name) => name.endsWith(".gift"));
+
+  it("parse without errors, every question with an id, and survive a round trip", () => {
+    expect(files.length).toBeGreaterThanOrEqual(6);
+    for (const file of files) {
+      const source = readFileSync(new URL(file, directory), "utf8");
+      const { questions, errors } = parseGift(source);
+      expect({ file, errors }).toEqual({ file, errors: [] });
+      expect(questions.length).toBeGreaterThan(0);
+      expect(questions.filter((q) => q.id === null).map((q) => q.line)).toEqual([]);
+      expectRoundTrip(source);
+    }
   });
 });

@@ -188,7 +188,7 @@ function writeShortAnswers(question: Of<"shortanswer">): string[] {
   return question.answers.map((answer) => {
     checkFraction(answer.fraction, question.name);
     // GIFT reads any answer block containing "=" and "->" as matching, and "->" has no escape.
-    if (`${answer.text}${answer.feedback}`.includes("->")) {
+    if (answer.text.includes("->") || answer.feedback.includes("->")) {
       throw new GiftWriteError("簡答題的答案或回饋不可以含有「->」（GIFT 會把它當成配合題）。", question.name);
     }
     const weight = answer.fraction !== 1 || answer.text.startsWith("%") ? `%${formatWeight(answer.fraction)}%` : "";
