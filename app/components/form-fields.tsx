@@ -1,4 +1,5 @@
-import { Alert, Checkbox, NativeSelect, PasswordInput, TextInput, type TextInputProps } from "@mantine/core";
+import { Alert, Button, Checkbox, Group, NativeSelect, PasswordInput, TextInput, type TextInputProps } from "@mantine/core";
+import { Link } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { isMessageKey, type MessageKey } from "~/i18n/i18n";
 import { useT } from "~/i18n/use-t";
@@ -100,4 +101,17 @@ export function CheckboxField({ fields, name, label }: { fields: Fields; name: s
 
 export function messageKey(key: string): MessageKey {
   return isMessageKey(key) ? key : "errors.invalid";
+}
+
+/** 「儲存」 and 「取消」 (back to the list) under every form. */
+export function FormActions({ cancelTo }: { cancelTo: string }) {
+  const t = useT();
+  return (
+    <Group>
+      <Button type="submit">{t("common.save")}</Button>
+      <Button component={Link} to={cancelTo} variant="default">
+        {t("common.cancel")}
+      </Button>
+    </Group>
+  );
 }

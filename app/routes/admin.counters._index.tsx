@@ -1,8 +1,9 @@
-import { Anchor, Badge, Button, Group, NativeSelect, Stack, Title } from "@mantine/core";
+import { Anchor, Stack } from "@mantine/core";
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { createColumnHelper } from "@tanstack/react-table";
 import { DataTable } from "~/components/data-table";
+import { ActiveStatus, FilterSelect, ListHeader } from "~/components/list-parts";
 import { Notice } from "~/components/notice";
 import { languageFromCookieHeader, translator } from "~/i18n/i18n";
 import { useT } from "~/i18n/use-t";
@@ -40,7 +41,6 @@ const column = createColumnHelper<Row>();
 export default function CountersList() {
   const { page, sort, dir, offices, multiOffice } = useLoaderData<typeof loadPage>();
   const t = useT();
-  const [params] = useSearchParams();
   const columns = [
     ...(multiOffice ? [column.accessor("officeName", { header: t("counter.office"), meta: { sortKey: "office" } })] : []),
     column.accessor("number", {
@@ -57,17 +57,12 @@ export default function CountersList() {
     column.accessor("active", {
       header: t("common.status"),
       meta: { sortKey: "active" },
-      cell: (c) => (c.getValue() ? t("common.active") : <Badge color="gray">{t("common.inactive")}</Badge>),
+      cell: (c) => <ActiveStatus active={c.getValue()} />,
     }),
   ];
   return (
     <Stack>
-      <Group justify="space-between">
-        <Title order={1}>{t("counter.title")}</Title>
-        <Button component={Link} to="/admin/counters/new">
-          {t("counter.new")}
-        </Button>
-      </Group>
+      <ListHeader title={t("counter.title")} createTo="/admin/counters/new" createLabel={t("counter.new")} />
       <Notice />
       <DataTable
         caption={t("counter.title")}
@@ -78,22 +73,11 @@ export default function CountersList() {
         getRowId={(r) => String(r.id)}
         filters={
           <>
-            {multiOffice ? (
-              <NativeSelect
-                name="f.office"
-                label={t("counter.office")}
-                defaultValue={params.get("f.office") ?? ""}
-                data={[{ value: "", label: t("common.all") }, ...offices.map((o) => ({ value: String(o.id), label: o.name }))]}
-              />
-            ) : null}
-            <NativeSelect
-              name="f.kind"
+            {multiOffice ? <FilterSelect name="office" label={t("counter.office")} options={offices.map((o) => ({ value: String(o.id), label: o.name }))} /> : null}
+            <FilterSelect
+              name="kind"
               label={t("counter.kind")}
-              defaultValue={params.get("f.kind") ?? ""}
-              data={[
-                { value: "", label: t("common.all") },
-                ...(["combined", "mobile", "citizen_certificate"] as const).map((k) => ({ value: k, label: t(counterKindLabel(k)) })),
-              ]}
+              options={(["combined", "mobile", "citizen_certificate"] as const).map((k) => ({ value: k, label: t(counterKindLabel(k)) }))}
             />
           </>
         }

@@ -1,8 +1,9 @@
-import { Anchor, Badge, Button, Group, Stack, Title } from "@mantine/core";
+import { Anchor, Stack } from "@mantine/core";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { createColumnHelper } from "@tanstack/react-table";
 import { DataTable } from "~/components/data-table";
+import { ActiveStatus, ListHeader } from "~/components/list-parts";
 import { Notice } from "~/components/notice";
 import { languageFromCookieHeader, translator } from "~/i18n/i18n";
 import { useT } from "~/i18n/use-t";
@@ -57,19 +58,12 @@ export default function OfficesList() {
     column.accessor("active", {
       header: t("common.status"),
       meta: { sortKey: "active" },
-      cell: (c) => (c.getValue() ? t("common.active") : <Badge color="gray">{t("common.inactive")}</Badge>),
+      cell: (c) => <ActiveStatus active={c.getValue()} />,
     }),
   ];
   return (
     <Stack>
-      <Group justify="space-between">
-        <Title order={1}>{t("office.title")}</Title>
-        {canCreate ? (
-          <Button component={Link} to="/admin/offices/new">
-            {t("office.new")}
-          </Button>
-        ) : null}
-      </Group>
+      <ListHeader title={t("office.title")} createTo={canCreate ? "/admin/offices/new" : undefined} createLabel={t("office.new")} />
       <Notice />
       <DataTable caption={t("office.title")} columns={columns} page={page} sort={sort} dir={dir} getRowId={(r) => String(r.id)} />
     </Stack>

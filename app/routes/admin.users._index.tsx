@@ -1,8 +1,9 @@
-import { Anchor, Badge, Button, Group, NativeSelect, Stack, Title } from "@mantine/core";
+import { Anchor, Badge, Group, Stack } from "@mantine/core";
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { createColumnHelper } from "@tanstack/react-table";
 import { DataTable } from "~/components/data-table";
+import { ActiveStatus, FilterSelect, ListHeader } from "~/components/list-parts";
 import { Notice } from "~/components/notice";
 import { translator } from "~/i18n/i18n";
 import { languageFromCookieHeader } from "~/i18n/i18n";
@@ -42,7 +43,6 @@ const column = createColumnHelper<Row>();
 export default function UsersList() {
   const { page, sort, dir, offices, multiOffice } = useLoaderData<typeof loadPage>();
   const t = useT();
-  const [params] = useSearchParams();
   const columns = [
     column.accessor("employeeNo", {
       header: t("user.employeeNo"),
@@ -71,17 +71,12 @@ export default function UsersList() {
     column.accessor("active", {
       header: t("common.status"),
       meta: { sortKey: "active" },
-      cell: (c) => (c.getValue() ? t("common.active") : <Badge color="gray">{t("common.inactive")}</Badge>),
+      cell: (c) => <ActiveStatus active={c.getValue()} />,
     }),
   ];
   return (
     <Stack>
-      <Group justify="space-between">
-        <Title order={1}>{t("user.title")}</Title>
-        <Button component={Link} to="/admin/users/new">
-          {t("user.new")}
-        </Button>
-      </Group>
+      <ListHeader title={t("user.title")} createTo="/admin/users/new" createLabel={t("user.new")} />
       <Notice />
       <DataTable
         caption={t("user.title")}
@@ -92,26 +87,12 @@ export default function UsersList() {
         getRowId={(r) => String(r.id)}
         filters={
           <>
-            {multiOffice ? (
-              <NativeSelect
-                name="f.office"
-                label={t("user.office")}
-                defaultValue={params.get("f.office") ?? ""}
-                data={[{ value: "", label: t("common.all") }, ...offices.map((o) => ({ value: String(o.id), label: o.name }))]}
-              />
-            ) : null}
-            <NativeSelect
-              name="f.role"
-              label={t("user.roles")}
-              defaultValue={params.get("f.role") ?? ""}
-              data={[{ value: "", label: t("common.all") }, ...ROLE_NAMES.map((r) => ({ value: r, label: t(roleLabel(r)) }))]}
-            />
-            <NativeSelect
-              name="f.active"
+            {multiOffice ? <FilterSelect name="office" label={t("user.office")} options={offices.map((o) => ({ value: String(o.id), label: o.name }))} /> : null}
+            <FilterSelect name="role" label={t("user.roles")} options={ROLE_NAMES.map((r) => ({ value: r, label: t(roleLabel(r)) }))} />
+            <FilterSelect
+              name="active"
               label={t("common.status")}
-              defaultValue={params.get("f.active") ?? ""}
-              data={[
-                { value: "", label: t("common.all") },
+              options={[
                 { value: "yes", label: t("common.active") },
                 { value: "no", label: t("common.inactive") },
               ]}

@@ -1,6 +1,6 @@
-import { Button, Group, Paper, SimpleGrid, Stack } from "@mantine/core";
-import { Form, Link } from "@remix-run/react";
-import { CheckboxField, FormErrorSummary, SelectField, TextField, useFormFields, type FormState } from "~/components/form-fields";
+import { Paper, SimpleGrid, Stack } from "@mantine/core";
+import { Form } from "@remix-run/react";
+import { CheckboxField, FormActions, FormErrorSummary, SelectField, TextField, useFormFields, type FormState } from "~/components/form-fields";
 import { counterKindLabel } from "~/modules/org/org-labels";
 
 const KINDS = ["combined", "mobile", "citizen_certificate"] as const;
@@ -28,12 +28,7 @@ export function CounterForm({
             <TextField fields={fields} name="label" label={t("counter.label")} />
           </SimpleGrid>
           <CheckboxField fields={fields} name="active" label={t("counter.active")} />
-          <Group>
-            <Button type="submit">{t("common.save")}</Button>
-            <Button component={Link} to="/admin/counters" variant="default">
-              {t("common.cancel")}
-            </Button>
-          </Group>
+          <FormActions cancelTo="/admin/counters" />
         </Stack>
       </Form>
     </Paper>

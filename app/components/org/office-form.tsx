@@ -1,6 +1,6 @@
-import { Button, Group, Paper, SimpleGrid, Stack } from "@mantine/core";
-import { Form, Link } from "@remix-run/react";
-import { CheckboxField, FormErrorSummary, SelectField, TextField, useFormFields, type FormState } from "~/components/form-fields";
+import { Paper, SimpleGrid, Stack } from "@mantine/core";
+import { Form } from "@remix-run/react";
+import { CheckboxField, FormActions, FormErrorSummary, SelectField, TextField, useFormFields, type FormState } from "~/components/form-fields";
 import { officeKindLabel } from "~/modules/org/org-labels";
 
 export function OfficeForm({
@@ -36,12 +36,7 @@ export function OfficeForm({
             )}
           </SimpleGrid>
           <CheckboxField fields={fields} name="active" label={t("office.active")} />
-          <Group>
-            <Button type="submit">{t("common.save")}</Button>
-            <Button component={Link} to="/admin/offices" variant="default">
-              {t("common.cancel")}
-            </Button>
-          </Group>
+          <FormActions cancelTo="/admin/offices" />
         </Stack>
       </Form>
     </Paper>

@@ -1,6 +1,6 @@
-import { Button, Checkbox, Fieldset, Group, Paper, SimpleGrid, Stack, Text } from "@mantine/core";
-import { Form, Link } from "@remix-run/react";
-import { CheckboxField, FormErrorSummary, PasswordField, SelectField, TextField, useFormFields, type FormState } from "~/components/form-fields";
+import { Checkbox, Fieldset, Group, Paper, SimpleGrid, Stack, Text } from "@mantine/core";
+import { Form } from "@remix-run/react";
+import { CheckboxField, FormActions, FormErrorSummary, PasswordField, SelectField, TextField, useFormFields, type FormState } from "~/components/form-fields";
 import { ROLE_NAMES } from "~/modules/auth/roles";
 import { roleLabel } from "~/modules/org/org-labels";
 
@@ -51,12 +51,7 @@ export function UserForm({ state, offices, defaults, mode }: UserFormProps) {
           ) : (
             <CheckboxField fields={fields} name="active" label={t("user.active")} />
           )}
-          <Group>
-            <Button type="submit">{t("common.save")}</Button>
-            <Button component={Link} to="/admin/users" variant="default">
-              {t("common.cancel")}
-            </Button>
-          </Group>
+          <FormActions cancelTo="/admin/users" />
         </Stack>
       </Form>
     </Paper>
