@@ -82,6 +82,111 @@ export interface AuditLogTable {
   after: Json;
 }
 
+type Jsonb<T> = ColumnType<T, string, string>;
+type Numeric = ColumnType<string, number | string, number | string>;
+
+export const QUESTION_TYPES = ["multichoice", "truefalse", "shortanswer", "numerical", "matching", "essay", "description"] as const;
+export type QuestionType = (typeof QUESTION_TYPES)[number];
+
+export interface QuestionsTable {
+  id: Generated<number>;
+  officeId: number;
+  externalId: string;
+  category: Generated<string>;
+  currentVersionId: number | null;
+  active: Generated<boolean>;
+  createdAt: CreatedAt;
+  updatedAt: Timestamp;
+}
+
+export interface QuestionVersionsTable {
+  id: Generated<number>;
+  questionId: number;
+  version: number;
+  type: QuestionType;
+  name: string;
+  text: string;
+  generalFeedback: Generated<string>;
+  /** JSON text on insert (JSON.stringify); an array when read. */
+  tags: Jsonb<string[]>;
+  /** The parsed question (app/modules/quizzes/question-types.ts) without `line`. */
+  body: Jsonb<unknown>;
+  contentHash: string;
+  createdBy: number | null;
+  createdAt: CreatedAt;
+}
+
+export interface QuizzesTable {
+  id: Generated<number>;
+  officeId: number;
+  title: string;
+  description: Generated<string>;
+  selection: "fixed" | "random";
+  shuffleQuestions: Generated<boolean>;
+  shuffleAnswers: Generated<boolean>;
+  timeLimitMinutes: number | null;
+  opensAt: Date | null;
+  closesAt: Date | null;
+  attemptsAllowed: Generated<number>;
+  grading: ColumnType<"highest" | "last", "highest" | "last" | undefined, "highest" | "last">;
+  passPercent: Generated<number>;
+  feedbackTiming: ColumnType<"after_submit" | "after_close", "after_submit" | "after_close" | undefined, "after_submit" | "after_close">;
+  audience: ColumnType<"office" | "roles" | "people", "office" | "roles" | "people" | undefined, "office" | "roles" | "people">;
+  audienceRoles: Jsonb<Role[]>;
+  published: Generated<boolean>;
+  createdBy: number | null;
+  createdAt: CreatedAt;
+  updatedAt: Timestamp;
+}
+
+export interface QuizQuestionsTable {
+  quizId: number;
+  questionId: number;
+  position: number;
+  points: Numeric;
+}
+
+export interface QuizRandomRulesTable {
+  id: Generated<number>;
+  quizId: number;
+  category: string;
+  count: number;
+}
+
+export interface QuizAudiencePeopleTable {
+  quizId: number;
+  userId: number;
+}
+
+export interface QuizAttemptsTable {
+  id: Generated<number>;
+  officeId: number;
+  userId: number;
+  kind: "quiz" | "practice";
+  quizId: number | null;
+  attemptNo: number;
+  state: ColumnType<"in_progress" | "submitted", "in_progress" | "submitted" | undefined, "in_progress" | "submitted">;
+  startedAt: CreatedAt;
+  deadlineAt: Date | null;
+  submittedAt: Date | null;
+  /** numeric columns arrive as strings from pg: Number() them. */
+  score: ColumnType<string | null, number | string | null, number | string | null>;
+  maxScore: Numeric;
+  percent: ColumnType<string | null, number | string | null, number | string | null>;
+  passed: boolean | null;
+}
+
+export interface AttemptItemsTable {
+  attemptId: number;
+  position: number;
+  questionVersionId: number;
+  points: Numeric;
+  choiceOrder: ColumnType<number[] | null, string | null, string | null>;
+  response: ColumnType<unknown, string | null, string | null>;
+  answeredAt: Date | null;
+  fraction: ColumnType<string | null, number | string | null, number | string | null>;
+}
+
 export interface Database {
   offices: OfficesTable;
   users: UsersTable;
@@ -90,6 +195,14 @@ export interface Database {
   sessions: SessionsTable;
   loginAttempts: LoginAttemptsTable;
   auditLog: AuditLogTable;
+  questions: QuestionsTable;
+  questionVersions: QuestionVersionsTable;
+  quizzes: QuizzesTable;
+  quizQuestions: QuizQuestionsTable;
+  quizRandomRules: QuizRandomRulesTable;
+  quizAudiencePeople: QuizAudiencePeopleTable;
+  quizAttempts: QuizAttemptsTable;
+  attemptItems: AttemptItemsTable;
 }
 
 export type Office = Selectable<OfficesTable>;

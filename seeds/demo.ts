@@ -5,6 +5,8 @@
 import type { Kysely } from "kysely";
 import { hash } from "@node-rs/argon2";
 import type { CounterKind, Database, Role } from "../db/schema";
+import { seedDemoQuizzes } from "./demo-quizzes";
+import { seedQuizBanks } from "./quiz-banks";
 
 export const DEMO_PASSWORD = "Fubei-demo-2026";
 
@@ -99,6 +101,13 @@ function bureauPeople(): SeedPerson[] {
 }
 
 export async function seedDemo(db: Kysely<Database>): Promise<{ users: number }> {
+  const result = await seedPeople(db);
+  await seedQuizBanks(db);
+  await seedDemoQuizzes(db);
+  return result;
+}
+
+async function seedPeople(db: Kysely<Database>): Promise<{ users: number }> {
   // One hash for every demo account: argon2 is slow on purpose, and the demo password is public anyway.
   const passwordHash = await hash(DEMO_PASSWORD);
   return db.transaction().execute(async (trx) => {

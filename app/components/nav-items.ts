@@ -11,6 +11,9 @@ export interface NavItem {
 // One list for the whole portal; each module adds its entries here with the permission that guards its routes.
 export const NAV_ITEMS: NavItem[] = [
   { to: "/", label: "nav.home", permission: "home" },
+  { to: "/quizzes", label: "nav.quizzes", permission: "quizzes.take", group: "nav.learning" },
+  { to: "/practice", label: "nav.practice", permission: "quizzes.take", group: "nav.learning" },
+  { to: "/question-bank", label: "nav.questionBank", permission: "questionBank.manage", group: "nav.learning" },
   { to: "/admin/users", label: "nav.users", permission: "admin.users", group: "nav.admin" },
   { to: "/admin/offices", label: "nav.offices", permission: "admin.offices", group: "nav.admin" },
   { to: "/admin/counters", label: "nav.counters", permission: "admin.counters", group: "nav.admin" },

@@ -1,6 +1,6 @@
-import type { MessageKey } from "./zh-TW";
+import type { CoreMessageKey } from "./zh-TW";
 
-export const en: Record<MessageKey, string> = {
+export const en: Record<CoreMessageKey, string> = {
   "app.name": "Fubei Learning & Quality Portal",
   "app.shortName": "Learning & Quality",
   "app.skipToContent": "Skip to main content",

@@ -1,12 +1,23 @@
+import { quizBankMessages } from "./catalogs/quiz-bank";
+import { quizStatsMessages } from "./catalogs/quiz-stats";
+import { quizzesMessages } from "./catalogs/quizzes";
 import { en } from "./en";
-import { zhTW, type MessageKey } from "./zh-TW";
+import { zhTW, type CoreMessageKey } from "./zh-TW";
 
-export type { MessageKey };
+// Module catalogs: [zh-TW, English] pairs, one file per area (app/i18n/catalogs).
+const moduleMessages = { ...quizBankMessages, ...quizzesMessages, ...quizStatsMessages };
+export type MessageKey = CoreMessageKey | keyof typeof moduleMessages;
 export const LANGUAGES = ["zh-TW", "en"] as const;
 export type Language = (typeof LANGUAGES)[number];
 export const DEFAULT_LANGUAGE: Language = "zh-TW";
 
-const catalogs: Record<Language, Record<MessageKey, string>> = { "zh-TW": zhTW, en };
+function pick(index: 0 | 1) {
+  return Object.fromEntries(Object.entries(moduleMessages).map(([key, pair]) => [key, pair[index]])) as Record<keyof typeof moduleMessages, string>;
+}
+const catalogs: Record<Language, Record<MessageKey, string>> = {
+  "zh-TW": { ...zhTW, ...pick(0) },
+  en: { ...en, ...pick(1) },
+};
 
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 
@@ -15,13 +26,13 @@ export function isLanguage(value: unknown): value is Language {
 }
 
 export function isMessageKey(value: string): value is MessageKey {
-  return value in zhTW;
+  return value in catalogs["zh-TW"];
 }
 
 export function translator(language: Language): Translate {
   const catalog = catalogs[language];
   return (key, params) => {
-    const text = catalog[key] ?? zhTW[key] ?? key;
+    const text = catalog[key] ?? catalogs["zh-TW"][key] ?? key;
     return params ? text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m)) : text;
   };
 }

@@ -187,4 +187,5 @@ export const zhTW = {
   "error.backHome": "回首頁",
 } as const;
 
-export type MessageKey = keyof typeof zhTW;
+/** Keys of the core catalog; module catalogs in ./catalogs add theirs (see i18n.ts). */
+export type CoreMessageKey = keyof typeof zhTW;

@@ -1,7 +1,9 @@
 import type { Migration } from "kysely";
 import * as createFoundation from "./20261128T090000-create-foundation";
+import * as createQuizzes from "./20261128T100000-create-quizzes";
 
 /** Every migration, by name, in order. A static list so the server build needs no folder reads. */
 export const migrations: Record<string, Migration> = {
   "20261128T090000-create-foundation": createFoundation,
+  "20261128T100000-create-quizzes": createQuizzes,
 };

@@ -5,6 +5,7 @@ import { DEMO_ACCOUNTS } from "../../seeds/demo";
 import { officeIdOf, useTestDatabase, userIdOf } from "../helpers/db";
 import { get, post, redirectPath, signIn, type RouteResult } from "../helpers/requests";
 import { fillPattern, importRoute, listRouteFiles, paramNames, routeFor } from "../helpers/routes";
+import { startAttempt, startPractice, submitAttempt } from "~/modules/quizzes/attempts.server";
 
 const t = useTestDatabase();
 
@@ -27,6 +28,37 @@ const ADMIN_CONTRACT = [
 /** Opening a new office is for city administrators only; an office administrator gets 403. */
 const CITY_ADMIN_ONLY = ["/admin/offices/new"];
 
+const QUIZ_TAKERS = ["director", "supervisor", "chair", "committee", "staff", "otherOfficeStaff", "admin"] as const;
+const QUIZ_MANAGERS = ["director", "supervisor"] as const;
+
+/**
+ * Pages for some roles only (requirePermission with a module permission), by URL prefix: the demo
+ * accounts that may use them; every other account gets 403.
+ */
+const ROLE_LIMITED: { prefix: string; allowed: readonly Account[]; seenBy?: readonly Account[] }[] = [
+  // Taking quizzes and practice: "quizzes.take" (everyone working in an office; FB090 is also staff).
+  // An attempt is its owner's (`seenBy`): the others who may take quizzes find nothing there (404);
+  // the office's supervisors may also read its review.
+  { prefix: "/quizzes/:quizId/start", allowed: QUIZ_TAKERS },
+  { prefix: "/quizzes/:quizId/attempts/:attemptId/review", allowed: QUIZ_TAKERS, seenBy: ["staff", "supervisor", "director"] },
+  { prefix: "/quizzes/:quizId/attempts", allowed: QUIZ_TAKERS, seenBy: ["staff"] },
+  { prefix: "/practice", allowed: QUIZ_TAKERS, seenBy: ["staff"] },
+  // 題庫: "questionBank.manage" (supervisor, director, admin).
+  { prefix: "/question-bank", allowed: ["director", "supervisor", "admin", "cityAdmin"] },
+  // Running quizzes: "quizzes.manage" (supervisor, director): authoring, statistics, the review meeting.
+  { prefix: "/quizzes/new", allowed: QUIZ_MANAGERS },
+  { prefix: "/quizzes/:quizId/edit", allowed: QUIZ_MANAGERS },
+  { prefix: "/quizzes/:quizId/stats", allowed: QUIZ_MANAGERS },
+  { prefix: "/quizzes/:quizId/present", allowed: QUIZ_MANAGERS },
+  // The list and a quiz's intro page: "quizzes.take"; a 府北 quiz is not found from 東區 (404).
+  // Last: the entries above are more specific.
+  { prefix: "/quizzes/:quizId", allowed: QUIZ_TAKERS, seenBy: ["director", "supervisor", "chair", "committee", "staff", "admin"] },
+  { prefix: "/quizzes", allowed: QUIZ_TAKERS },
+];
+function limitOf(pattern: string) {
+  return ROLE_LIMITED.find((l) => pattern === l.prefix || pattern.startsWith(`${l.prefix}/`));
+}
+
 const NON_ADMINS = ["director", "supervisor", "chair", "committee", "staff", "bureau", "otherOfficeStaff"] as const;
 const ADMINS = ["admin", "cityAdmin"] as const;
 type Account = keyof typeof DEMO_ACCOUNTS;
@@ -34,7 +66,8 @@ type Account = keyof typeof DEMO_ACCOUNTS;
 const routes = listRouteFiles().filter((r) => !r.isLayout);
 const guarded = routes.filter((r) => !PUBLIC.includes(r.pattern));
 const adminRoutes = routes.filter((r) => r.pattern === "/admin" || r.pattern.startsWith("/admin/"));
-const signedInRoutes = guarded.filter((r) => !adminRoutes.includes(r));
+const limitedRoutes = guarded.filter((r) => !adminRoutes.includes(r) && limitOf(r.pattern));
+const signedInRoutes = guarded.filter((r) => !adminRoutes.includes(r) && !limitedRoutes.includes(r));
 
 const cookies = {} as Record<Account, string>;
 /** Sample values for route params: records in 府北 (DEMO_ACCOUNTS.admin's office). */
@@ -44,12 +77,34 @@ beforeAll(async () => {
   for (const account of [...NON_ADMINS, ...ADMINS]) cookies[account] = await signIn(t.db, DEMO_ACCOUNTS[account]);
   const fubei = await officeIdOf(t.db, "FUBEI");
   const counter = await t.db.selectFrom("counters").select("id").where("officeId", "=", fubei).where("number", "=", 1).executeTakeFirstOrThrow();
+  const taking = await quizTakingSamples(fubei);
   samples = {
+    // Before any plain "/quizzes/" sample: paramsFor takes the first prefix that matches.
+    "/quizzes/:quizId/attempts/": taking.attempt,
+    "/quizzes/:quizId/start": { quizId: taking.attempt.quizId },
+    "/practice/": taking.practice,
+    "/quizzes/": { quizId: taking.attempt.quizId },
     "/admin/users/": { id: String(await userIdOf(t.db, DEMO_ACCOUNTS.staff)) },
     "/admin/offices/": { id: String(fubei) },
     "/admin/counters/": { id: String(counter.id) },
+    "/question-bank/": {
+      questionId: String((await t.db.selectFrom("questions").select("id").where("officeId", "=", fubei).where("externalId", "=", "hr-law-001").executeTakeFirstOrThrow()).id),
+    },
   };
 });
+
+/** A quiz of 府北 with an attempt and a practice session of the staff account (DEMO_ACCOUNTS.staff). */
+async function quizTakingSamples(officeId: number) {
+  const staff = { id: await userIdOf(t.db, DEMO_ACCOUNTS.staff), officeId, roles: ["staff" as const] };
+  const question = await t.db.selectFrom("questions").select("id").where("officeId", "=", officeId).where("currentVersionId", "is not", null).orderBy("id").executeTakeFirstOrThrow();
+  const category = await t.db.selectFrom("questions").select("category").where("id", "=", question.id).executeTakeFirstOrThrow();
+  const quiz = await t.db.insertInto("quizzes").values({ officeId, title: "權限矩陣測驗", selection: "fixed", published: true, audienceRoles: "[]" }).returning("id").executeTakeFirstOrThrow();
+  await t.db.insertInto("quizQuestions").values({ quizId: quiz.id, questionId: question.id, position: 1, points: 1 }).execute();
+  const started = await startAttempt(t.db, staff, quiz.id);
+  await submitAttempt(t.db, staff, started!.attemptId); // submitted: its review can be read
+  const practice = await startPractice(t.db, staff, { categories: [category.category], count: 1 });
+  return { attempt: { quizId: String(quiz.id), attemptId: String(started!.attemptId) }, practice: { attemptId: String(practice) } };
+}
 
 function paramsFor(pattern: string): Record<string, string> {
   if (paramNames(pattern).length === 0) return {};
@@ -124,6 +179,41 @@ describe.each(adminRoutes.map((r) => [r.pattern, r] as const))("%s", (pattern, r
       const submit = await post(mod, url, {}, { cookie: cookies[account], params });
       if (expected === 200) expect(submit.status, describeAnswer(submit)).not.toBe(403);
       else expect(submit.status, describeAnswer(submit)).toBe(expected);
+    }
+  });
+});
+
+describe.each(limitedRoutes.map((r) => [r.pattern, r] as const))("%s", (pattern, route) => {
+  const allowed = limitOf(pattern)!.allowed;
+  const everyone: Account[] = [...NON_ADMINS, ...ADMINS];
+  it.each(everyone.filter((a) => !allowed.includes(a)).map((a) => [a, DEMO_ACCOUNTS[a]] as const))("refuses %s (%s) with 403", async (account) => {
+    const mod = await importRoute(route);
+    const params = paramsFor(pattern);
+    const url = fillPattern(pattern, params);
+    if (mod.loader) {
+      const page = await get(mod, url, { cookie: cookies[account], params });
+      expect(page.status, describeAnswer(page)).toBe(403);
+    }
+    if (mod.action) {
+      const submit = await post(mod, url, {}, { cookie: cookies[account], params });
+      expect(submit.status, describeAnswer(submit)).toBe(403);
+    }
+  });
+
+  it.each(allowed.map((a) => [a, DEMO_ACCOUNTS[a]] as const))("is open to %s (%s)", async (account) => {
+    const mod = await importRoute(route);
+    const params = paramsFor(pattern);
+    const url = fillPattern(pattern, params);
+    // The sample records are 府北's: the city administrator (working in the bureau) does not find them.
+    const seenBy = limitOf(pattern)!.seenBy;
+    const expected = paramNames(pattern).length > 0 && (account === "cityAdmin" || (seenBy && !seenBy.includes(account))) ? 404 : 200;
+    if (mod.loader) {
+      const page = await get(mod, url, { cookie: cookies[account], params });
+      expect(page.status, describeAnswer(page)).toBe(expected);
+    } else {
+      const submit = await post(mod, url, {}, { cookie: cookies[account], params });
+      expect(submit.status, describeAnswer(submit)).not.toBe(403);
+      expect(submit.status, describeAnswer(submit)).toBeLessThan(500);
     }
   });
 });

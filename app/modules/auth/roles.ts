@@ -7,7 +7,10 @@ export type Permission =
   | "admin.offices"
   | "admin.users"
   | "admin.counters"
-  | "admin.audit";
+  | "admin.audit"
+  | "quizzes.take"
+  | "quizzes.manage"
+  | "questionBank.manage";
 
 const PERMISSIONS: Record<Permission, readonly RoleName[]> = {
   home: ROLE_NAMES,
@@ -15,6 +18,11 @@ const PERMISSIONS: Record<Permission, readonly RoleName[]> = {
   "admin.users": ["admin"],
   "admin.counters": ["admin"],
   "admin.audit": ["admin"],
+  // Everyone who works in an office takes quizzes and practises; the bureau only reads dashboards.
+  "quizzes.take": ["staff", "committee", "chair", "supervisor", "director"],
+  // Supervisors run the monthly 法令測驗: quizzes, statistics, the review meeting.
+  "quizzes.manage": ["supervisor", "director"],
+  "questionBank.manage": ["supervisor", "director", "admin"],
 };
 
 export function rolesAllowed(permission: Permission): readonly RoleName[] {
