@@ -10,6 +10,8 @@ import { seedCityWide } from "../../seeds/large";
 import { listUsers } from "../../app/modules/org/org.server";
 import { parseListParams } from "../../app/modules/listing";
 import { createApp } from "../../server/app";
+import { getAttemptForTaking, saveResponse, startAttempt, submitAttempt } from "../../app/modules/quizzes/attempts.server";
+import { getQuizStatistics } from "../../app/modules/quizzes/quiz-statistics.server";
 
 process.env.SESSION_SECRET ??= "bench-secret";
 const root = path.resolve(import.meta.dirname, "../..");
@@ -59,6 +61,53 @@ for (const [label, query] of [
   console.log(`${label} (city admin, ${Number(userCount.n)} users): ${stats(samples)}`);
 }
 
+// A 60-person monthly quiz (issue 3): start, answer 10 questions one by one, submit; then statistics.
+{
+  const office = await handle.db.selectFrom("offices").select("id").where("code", "=", "FUBEI").executeTakeFirstOrThrow();
+  const quiz = await handle.db.selectFrom("quizzes").select("id").where("officeId", "=", office.id).where("title", "like", "%11月份%").executeTakeFirstOrThrow();
+  const extra = await handle.db
+    .insertInto("users")
+    .values(Array.from({ length: 20 }, (_, i) => ({ officeId: office.id, employeeNo: `FBX${String(i + 1).padStart(3, "0")}`, name: `測驗人員${i + 1}`, title: "課員", passwordHash })))
+    .returning("id")
+    .execute();
+  await handle.db.insertInto("userRoles").values(extra.map((u) => ({ userId: u.id, officeId: office.id, role: "staff" as const }))).execute();
+  const takers = await handle.db
+    .selectFrom("userRoles")
+    .select("userId")
+    .where("officeId", "=", office.id)
+    .where("role", "=", "staff")
+    .orderBy("userId")
+    .limit(60)
+    .execute();
+  const starts: number[] = [];
+  const saves: number[] = [];
+  const submits: number[] = [];
+  for (const { userId } of takers) {
+    const taker = { id: userId, officeId: office.id, roles: ["staff" as const] };
+    const [started, startMs] = await time(() => startAttempt(handle.db, taker, quiz.id));
+    starts.push(startMs);
+    const attempt = await getAttemptForTaking(handle.db, taker, started!.attemptId);
+    for (const item of attempt!.items) {
+      const pick = (userId + item.position) % Math.max(1, item.question.choices.length);
+      const response =
+        item.question.type === "truefalse"
+          ? { value: pick % 2 === 0 }
+          : item.question.single
+            ? { choice: item.question.choices[pick]?.index ?? 0 }
+            : { choices: [item.question.choices[pick]?.index ?? 0] };
+      saves.push((await time(() => saveResponse(handle.db, taker, started!.attemptId, item.position, response)))[1]);
+    }
+    submits.push((await time(() => submitAttempt(handle.db, taker, started!.attemptId)))[1]);
+  }
+  console.log(`60-person quiz: start attempt ${stats(starts)}`);
+  console.log(`60-person quiz: save one answer ${stats(saves)}`);
+  console.log(`60-person quiz: submit (grade 10 questions) ${stats(submits)}`);
+  const statSamples: number[] = [];
+  for (let i = 0; i < 10; i++) statSamples.push((await time(() => getQuizStatistics(handle.db, office.id, quiz.id)))[1]);
+  console.log(`60-person quiz: statistics computation ${stats(statSamples)}`);
+  (globalThis as { benchQuizId?: number }).benchQuizId = quiz.id;
+}
+
 const buildFile = path.join(root, "build/index.js");
 if (fs.existsSync(buildFile)) {
   const build = (await import(pathToFileURL(buildFile).href)) as ServerBuild;
@@ -67,17 +116,23 @@ if (fs.existsSync(buildFile)) {
   await new Promise((r) => server.once("listening", r));
   const port = (server.address() as { port: number }).port;
   const base = `http://127.0.0.1:${port}`;
-  const login = await fetch(`${base}/login`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", origin: base },
-    body: new URLSearchParams({ employeeNo: DEMO_ACCOUNTS.cityAdmin, password: DEMO_PASSWORD, redirectTo: "/" }),
-  });
-  const cookie = (login.headers.get("set-cookie") ?? "").split(";")[0];
-  for (const [label, url] of [
-    ["full page /admin/users (SSR)", "/admin/users"],
-    ["data-only navigation /admin/users.data", "/admin/users.data"],
-    ["full page / (home)", "/"],
+  const signIn = async (employeeNo: string) => {
+    const login = await fetch(`${base}/login`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { "content-type": "application/x-www-form-urlencoded", origin: base },
+      body: new URLSearchParams({ employeeNo, password: DEMO_PASSWORD, redirectTo: "/" }),
+    });
+    return (login.headers.get("set-cookie") ?? "").split(";")[0];
+  };
+  const adminCookie = await signIn(DEMO_ACCOUNTS.cityAdmin);
+  const supervisorCookie = await signIn(DEMO_ACCOUNTS.supervisor);
+  const quizId = (globalThis as { benchQuizId?: number }).benchQuizId;
+  for (const [label, url, cookie] of [
+    ["full page /admin/users (SSR)", "/admin/users", adminCookie],
+    ["data-only navigation /admin/users.data", "/admin/users.data", adminCookie],
+    ["full page / (home)", "/", adminCookie],
+    ["quiz statistics page, 60 attempts (SSR)", `/quizzes/${quizId}/stats`, supervisorCookie],
   ] as const) {
     const samples: number[] = [];
     for (let i = 0; i < 40; i++) {
