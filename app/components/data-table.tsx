@@ -15,6 +15,8 @@ export interface DataTablePage<T> {
 export interface DataTableColumnMeta {
   /** The server's sort key for this column; absent = not sortable. */
   sortKey?: string;
+  /** Short values (types, states, dates) that read badly when wrapped. */
+  nowrap?: boolean;
 }
 
 interface DataTableProps<T> {
@@ -106,7 +108,7 @@ export function DataTable<T>({ caption, columns, page, sort, dir, filters, searc
                   const sortKey = meta?.sortKey;
                   const sorted = sortKey && sortKey === sort ? dir : null;
                   return (
-                    <Table.Th key={header.id} scope="col" aria-sort={sorted ? (sorted === "asc" ? "ascending" : "descending") : undefined}>
+                    <Table.Th key={header.id} scope="col" style={meta?.nowrap ? { whiteSpace: "nowrap" } : undefined} aria-sort={sorted ? (sorted === "asc" ? "ascending" : "descending") : undefined}>
                       {sortKey ? (
                         <Anchor component={Link} to={hrefWith({ sort: sortKey, dir: sorted === "asc" ? "desc" : "asc", page: null })} fw={600} c="inherit">
                           {label} {sorted === "asc" ? "▲" : sorted === "desc" ? "▼" : ""}
@@ -131,7 +133,9 @@ export function DataTable<T>({ caption, columns, page, sort, dir, filters, searc
               table.getRowModel().rows.map((row) => (
                 <Table.Tr key={row.id}>
                   {row.getVisibleCells().map((cell) => (
-                    <Table.Td key={cell.id}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</Table.Td>
+                    <Table.Td key={cell.id} style={(cell.column.columnDef.meta as DataTableColumnMeta | undefined)?.nowrap ? { whiteSpace: "nowrap" } : undefined}>
+                      {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                    </Table.Td>
                   ))}
                 </Table.Tr>
               ))

@@ -57,7 +57,7 @@ export default function AuditLog() {
   const t = useT();
   const [params] = useSearchParams();
   const columns = [
-    column.accessor("at", { header: t("audit.at"), meta: { sortKey: "at" }, cell: (c) => <RocDate value={c.getValue()} withTime /> }),
+    column.accessor("at", { header: t("audit.at"), meta: { sortKey: "at", nowrap: true }, cell: (c) => <RocDate value={c.getValue()} withTime /> }),
     column.accessor("actorName", {
       header: t("audit.actor"),
       cell: (c) => (c.getValue() ? `${c.getValue()}（${c.row.original.actorEmployeeNo}）` : t("audit.system")),

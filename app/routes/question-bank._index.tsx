@@ -3,6 +3,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { createColumnHelper } from "@tanstack/react-table";
 import { DataTable } from "~/components/data-table";
+import { FilterSelect } from "~/components/list-parts";
 import { Notice } from "~/components/notice";
 import { categoryLabel, categoryOptions } from "~/components/quizzes/bank/category-options";
 import { TagList } from "~/components/quizzes/bank/question-view";
@@ -90,14 +91,15 @@ export default function QuestionBank() {
       ),
     }),
     column.accessor("category", { header: t("bank.col.category"), meta: { sortKey: "category" }, cell: (c) => categoryLabel(c.getValue(), t) }),
-    column.accessor("type", { header: t("bank.col.type"), meta: { sortKey: "type" }, cell: (c) => t(questionTypeLabel(c.getValue())) }),
-    column.accessor("version", { header: t("bank.col.version"), meta: { sortKey: "version" } }),
+    column.accessor("type", { header: t("bank.col.type"), meta: { sortKey: "type", nowrap: true }, cell: (c) => t(questionTypeLabel(c.getValue())) }),
+    column.accessor("version", { header: t("bank.col.version"), meta: { sortKey: "version", nowrap: true } }),
     column.accessor("tags", { header: t("bank.col.tags"), cell: (c) => <TagList tags={c.getValue()} /> }),
     column.accessor("active", {
       header: t("bank.col.status"),
+      meta: { nowrap: true },
       cell: (c) => (c.getValue() ? t("bank.status.active") : <Badge color="gray">{t("bank.status.retired")}</Badge>),
     }),
-    column.accessor("updatedAt", { header: t("bank.col.updated"), meta: { sortKey: "updated" }, cell: (c) => <RocDate value={c.getValue()} withTime /> }),
+    column.accessor("updatedAt", { header: t("bank.col.updated"), meta: { sortKey: "updated", nowrap: true }, cell: (c) => <RocDate value={c.getValue()} withTime /> }),
   ];
   const exportHref = category ? `/question-bank/export?category=${encodeURIComponent(category)}` : "/question-bank/export";
   return (
@@ -135,25 +137,12 @@ export default function QuestionBank() {
               data={[{ value: "", label: t("bank.filter.allCategories") }, ...categoryOptions(categories, t)]}
               w={260}
             />
-            <NativeSelect
-              name="f.type"
-              label={t("bank.col.type")}
-              defaultValue={params.get("f.type") ?? ""}
-              data={[{ value: "", label: t("common.all") }, ...QUESTION_TYPE_NAMES.map((type) => ({ value: type, label: t(questionTypeLabel(type)) }))]}
-            />
-            <NativeSelect
-              name="f.tag"
-              label={t("bank.filter.tag")}
-              defaultValue={params.get("f.tag") ?? ""}
-              data={[{ value: "", label: t("common.all") }, ...tags.map((tag) => ({ value: tag, label: tag }))]}
-              w={160}
-            />
-            <NativeSelect
-              name="f.status"
+            <FilterSelect name="type" label={t("bank.col.type")} options={QUESTION_TYPE_NAMES.map((type) => ({ value: type, label: t(questionTypeLabel(type)) }))} />
+            <FilterSelect name="tag" label={t("bank.filter.tag")} options={tags.map((tag) => ({ value: tag, label: tag }))} />
+            <FilterSelect
+              name="status"
               label={t("bank.col.status")}
-              defaultValue={params.get("f.status") ?? ""}
-              data={[
-                { value: "", label: t("common.all") },
+              options={[
                 { value: "active", label: t("bank.status.active") },
                 { value: "retired", label: t("bank.status.retired") },
               ]}
