@@ -45,6 +45,9 @@ export const en: Record<CoreMessageKey, string> = {
   "home.rolesHere": "Your roles at {office}",
   "home.waiting": "Waiting for you",
   "home.nothingWaiting": "Nothing is waiting for you right now.",
+  "home.quizToTake": "Quiz “{title}” is waiting for you",
+  "home.quizInProgress": "Quiz “{title}” is in progress: finish it",
+  "home.closes": "Closes:",
   "home.adminShortcuts": "Administration shortcuts",
   "home.mustChangePassword": "Your password was set by an administrator. Please change it to one only you know.",
 

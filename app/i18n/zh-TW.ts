@@ -44,6 +44,9 @@ export const zhTW = {
   "home.rolesHere": "您在{office}的角色",
   "home.waiting": "待辦事項",
   "home.nothingWaiting": "目前沒有等待您處理的事項。",
+  "home.quizToTake": "法令測驗「{title}」待作答",
+  "home.quizInProgress": "法令測驗「{title}」作答中，請繼續完成",
+  "home.closes": "截止：",
   "home.adminShortcuts": "系統管理捷徑",
   "home.mustChangePassword": "您的密碼由管理者設定，請先變更為只有您知道的密碼。",
 

@@ -6,14 +6,24 @@ import { Notice } from "~/components/notice";
 import { RocDate } from "~/components/roc-date";
 import { useT } from "~/i18n/use-t";
 import { requireUser } from "~/modules/auth/guards.server";
+import { hasPermission } from "~/modules/auth/roles";
+import { listQuizzesWaitingFor } from "~/modules/quizzes/quizzes.server";
 
 export async function loader(args: LoaderFunctionArgs) {
   const user = await requireUser(args);
-  return { name: user.name, officeName: user.officeName, roles: user.roles, today: new Date().toISOString() };
+  // What waits for this person; each module adds its part (PRODUCT.md, module 9: the home page).
+  const quizzes = hasPermission(user.roles, "quizzes.take") ? await listQuizzesWaitingFor(args.context.db, user) : [];
+  return {
+    name: user.name,
+    officeName: user.officeName,
+    roles: user.roles,
+    today: new Date().toISOString(),
+    quizzes: quizzes.map((q) => ({ ...q, closesAt: q.closesAt?.toISOString() ?? null })),
+  };
 }
 
 export default function Home() {
-  const { name, officeName, roles, today } = useLoaderData<typeof loader>();
+  const { name, officeName, roles, today, quizzes } = useLoaderData<typeof loader>();
   const t = useT();
   const adminLinks = navItemsFor(roles).filter((i) => i.group === "nav.admin");
   return (
@@ -31,8 +41,24 @@ export default function Home() {
           <Title order={2} size="h4" mb="sm">
             {t("home.waiting")}
           </Title>
-          {/* Each module adds what waits for this person here (quizzes, sessions, circulations, votes…). */}
-          <Text c="dimmed">{t("home.nothingWaiting")}</Text>
+          {quizzes.length === 0 ? (
+            <Text c="dimmed">{t("home.nothingWaiting")}</Text>
+          ) : (
+            <List spacing="xs" data-testid="waiting-list">
+              {quizzes.map((q) => (
+                <List.Item key={q.id}>
+                  <Anchor component={Link} to={`/quizzes/${q.id}`}>
+                    {t(q.inProgress ? "home.quizInProgress" : "home.quizToTake", { title: q.title })}
+                  </Anchor>
+                  {q.closesAt ? (
+                    <Text size="sm" c="gray.7">
+                      {t("home.closes")} <RocDate value={q.closesAt} withTime />
+                    </Text>
+                  ) : null}
+                </List.Item>
+              ))}
+            </List>
+          )}
         </Card>
         <Card withBorder>
           <Title order={2} size="h4" mb="sm">

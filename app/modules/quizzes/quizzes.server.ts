@@ -566,3 +566,11 @@ export async function loadQuizFormChoices(db: Executor, officeId: number) {
     members: members.map((m) => ({ id: m.id, employeeNo: m.employeeNo, name: m.name, title: m.title })),
   };
 }
+
+/** For the home page: open quizzes this person has not finished (in progress, or not yet taken). */
+export async function listQuizzesWaitingFor(db: Executor, user: CurrentUser, now: Date = new Date()) {
+  const { mine } = await listQuizzesForUser(db, user, now);
+  return mine
+    .filter((q) => q.status === "open" && (q.inProgress || q.myAttemptCount === 0))
+    .map((q) => ({ id: q.id, title: q.title, closesAt: q.closesAt, inProgress: q.inProgress }));
+}
