@@ -1,4 +1,4 @@
-import { Badge, Button, Group, NativeSelect, Title } from "@mantine/core";
+import { Anchor, Badge, Button, Group, NativeSelect, Title } from "@mantine/core";
 import { Link, useSearchParams } from "@remix-run/react";
 import { useT } from "~/i18n/use-t";
 
@@ -33,5 +33,14 @@ export function ListHeader({ title, createTo, createLabel }: { title: string; cr
         </Button>
       ) : null}
     </Group>
+  );
+}
+
+/** The link from a table row to its record, at the table's text size. */
+export function RowLink({ to, children }: { to: string; children: React.ReactNode }) {
+  return (
+    <Anchor size="sm" component={Link} to={to}>
+      {children}
+    </Anchor>
   );
 }

@@ -1,9 +1,9 @@
-import { Anchor, Stack } from "@mantine/core";
+import { Stack } from "@mantine/core";
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { createColumnHelper } from "@tanstack/react-table";
 import { DataTable } from "~/components/data-table";
-import { ActiveStatus, FilterSelect, ListHeader } from "~/components/list-parts";
+import { ActiveStatus, FilterSelect, ListHeader, RowLink } from "~/components/list-parts";
 import { Notice } from "~/components/notice";
 import { languageFromCookieHeader, translator } from "~/i18n/i18n";
 import { useT } from "~/i18n/use-t";
@@ -46,11 +46,7 @@ export default function CountersList() {
     column.accessor("number", {
       header: t("counter.number"),
       meta: { sortKey: "number" },
-      cell: (c) => (
-        <Anchor size="sm" component={Link} to={`/admin/counters/${c.row.original.id}`}>
-          {c.getValue()}
-        </Anchor>
-      ),
+      cell: (c) => <RowLink to={`/admin/counters/${c.row.original.id}`}>{c.getValue()}</RowLink>,
     }),
     column.accessor("kind", { header: t("counter.kind"), meta: { sortKey: "kind" }, cell: (c) => t(counterKindLabel(c.getValue())) }),
     column.accessor("label", { header: t("counter.label") }),

@@ -1,9 +1,9 @@
-import { Anchor, Stack } from "@mantine/core";
+import { Stack } from "@mantine/core";
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { createColumnHelper } from "@tanstack/react-table";
 import { DataTable } from "~/components/data-table";
-import { ActiveStatus, ListHeader } from "~/components/list-parts";
+import { ActiveStatus, ListHeader, RowLink } from "~/components/list-parts";
 import { Notice } from "~/components/notice";
 import { languageFromCookieHeader, translator } from "~/i18n/i18n";
 import { useT } from "~/i18n/use-t";
@@ -44,11 +44,7 @@ export default function OfficesList() {
     column.accessor("code", {
       header: t("office.code"),
       meta: { sortKey: "code" },
-      cell: (c) => (
-        <Anchor size="sm" component={Link} to={`/admin/offices/${c.row.original.id}`}>
-          {c.getValue()}
-        </Anchor>
-      ),
+      cell: (c) => <RowLink to={`/admin/offices/${c.row.original.id}`}>{c.getValue()}</RowLink>,
     }),
     column.accessor("name", { header: t("office.name"), meta: { sortKey: "name" } }),
     column.accessor("shortName", { header: t("office.shortName") }),

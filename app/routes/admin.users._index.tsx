@@ -1,9 +1,9 @@
-import { Anchor, Badge, Group, Stack } from "@mantine/core";
+import { Badge, Group, Stack } from "@mantine/core";
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { createColumnHelper } from "@tanstack/react-table";
 import { DataTable } from "~/components/data-table";
-import { ActiveStatus, FilterSelect, ListHeader } from "~/components/list-parts";
+import { ActiveStatus, FilterSelect, ListHeader, RowLink } from "~/components/list-parts";
 import { Notice } from "~/components/notice";
 import { translator } from "~/i18n/i18n";
 import { languageFromCookieHeader } from "~/i18n/i18n";
@@ -47,11 +47,7 @@ export default function UsersList() {
     column.accessor("employeeNo", {
       header: t("user.employeeNo"),
       meta: { sortKey: "employeeNo" },
-      cell: (c) => (
-        <Anchor size="sm" component={Link} to={`/admin/users/${c.row.original.id}`}>
-          {c.getValue()}
-        </Anchor>
-      ),
+      cell: (c) => <RowLink to={`/admin/users/${c.row.original.id}`}>{c.getValue()}</RowLink>,
     }),
     column.accessor("name", { header: t("user.name"), meta: { sortKey: "name" } }),
     column.accessor("title", { header: t("user.jobTitle"), meta: { sortKey: "title" } }),
