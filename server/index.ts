@@ -7,6 +7,7 @@ import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
 import { createDb, migrateToLatest } from "../db/connect";
 import { seedDemoIfEmpty } from "../seeds/demo";
+import { finishExpiredAttempts } from "../app/modules/quizzes/attempts.server";
 import { createApp } from "./app";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -49,11 +50,19 @@ async function main() {
     console.log(`府北學習與品質管理平臺 on http://${host === "127.0.0.1" ? "localhost" : host}:${port} (${handle.kind}${handle.kind === "pglite" ? `: ${path.relative(root, dataDir)}` : ""})`);
   });
 
+  // Attempts whose time ran out while nobody looked are submitted with what they saved, so lists and
+  // statistics count them even before anyone opens them again (reads also do it lazily).
+  const sweep = setInterval(() => {
+    finishExpiredAttempts(handle.db).catch((error) => console.error("expired-attempt sweep:", error));
+  }, 60_000);
+  sweep.unref();
+
   let closing = false;
   const shutdown = (signal: string) => {
     if (closing) return;
     closing = true;
     console.log(`${signal}: closing`);
+    clearInterval(sweep);
     server.close(async () => {
       await handle.close();
       process.exit(0);

@@ -4,6 +4,7 @@
 import type { Executor } from "../db.server";
 import { sql } from "../db.server";
 import { displayText } from "./attempts.schema";
+import { finishExpiredAttempts } from "./attempts.server";
 import { correctResponse, type GradableQuestion } from "./grading";
 import { shuffledIndexes } from "./shuffle";
 import { pickAttempts, quizStatistics, topicFacility, type AttemptForStats, type ItemStatistics, type WhichAttempts } from "./item-statistics";
@@ -95,6 +96,8 @@ export async function getQuizStatistics(db: Executor, officeId: number, quizId: 
   const quiz = await getOfficeQuiz(db, officeId, quizId);
   if (!quiz) return undefined;
   const analysed: WhichAttempts = which ?? quiz.grading;
+  // An attempt left open past its deadline (tab closed, never revisited) counts with what it saved.
+  await finishExpiredAttempts(db);
 
   const attemptRows = await db
     .selectFrom("quizAttempts as a")
