@@ -43,3 +43,9 @@ export function languageFromCookieHeader(cookieHeader: string | null): Language 
   const value = match?.[1]; // both codes are plain ASCII: no decoding, so a malformed %-escape cannot throw on every page
   return isLanguage(value) ? value : DEFAULT_LANGUAGE;
 }
+
+/** The reader's language and its translator, for what the server writes itself (CSV headers, files). */
+export function requestLanguage(request: Request): { language: Language; t: Translate } {
+  const language = languageFromCookieHeader(request.headers.get("cookie"));
+  return { language, t: translator(language) };
+}

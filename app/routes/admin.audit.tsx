@@ -5,7 +5,7 @@ import { createColumnHelper } from "@tanstack/react-table";
 import { DataTable } from "~/components/data-table";
 import { RocDate } from "~/components/roc-date";
 import { formatRocDateTime } from "~/i18n/dates";
-import { isMessageKey, languageFromCookieHeader, translator } from "~/i18n/i18n";
+import { isMessageKey, requestLanguage } from "~/i18n/i18n";
 import { useT } from "~/i18n/use-t";
 import { AUDIT_SORTS, listAuditEntityTypes, listAuditLog, type AuditSort } from "~/modules/audit/audit.server";
 import { administeredOfficeIds, requirePermission } from "~/modules/auth/guards.server";
@@ -21,8 +21,7 @@ export async function loader(args: LoaderFunctionArgs) {
   const url = new URL(args.request.url);
   const params = parseListParams(url, { sortable: AUDIT_SORTS, defaultSort: "at", defaultDir: "desc", filters: ["action", "entity", "office", "from", "to"] });
   if (wantsCsv(url)) {
-    const language = languageFromCookieHeader(args.request.headers.get("cookie"));
-    const t = translator(language);
+    const { language, t } = requestLanguage(args.request);
     const { rows } = await listAuditLog(args.context.db, scope, params, { all: true });
     const csv = toCsv(
       [t("audit.at"), t("audit.actor"), t("audit.office"), t("audit.action"), t("audit.entity"), t("audit.before"), t("audit.after")],

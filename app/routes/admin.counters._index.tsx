@@ -5,7 +5,7 @@ import { createColumnHelper } from "@tanstack/react-table";
 import { DataTable } from "~/components/data-table";
 import { ActiveStatus, FilterSelect, ListHeader, RowLink } from "~/components/list-parts";
 import { Notice } from "~/components/notice";
-import { languageFromCookieHeader, translator } from "~/i18n/i18n";
+import { requestLanguage } from "~/i18n/i18n";
 import { useT } from "~/i18n/use-t";
 import { administeredOfficeIds, requirePermission } from "~/modules/auth/guards.server";
 import { csvResponse, wantsCsv } from "~/modules/csv.server";
@@ -19,7 +19,7 @@ export async function loader(args: LoaderFunctionArgs) {
   const url = new URL(args.request.url);
   const params = parseListParams(url, { sortable: COUNTER_SORTS, defaultSort: "number", filters: ["office", "kind", "active"] });
   if (wantsCsv(url)) {
-    const t = translator(languageFromCookieHeader(args.request.headers.get("cookie")));
+    const { t } = requestLanguage(args.request);
     const { rows } = await listCounters(args.context.db, scope, params, { all: true });
     const csv = toCsv(
       [t("counter.office"), t("counter.number"), t("counter.kind"), t("counter.label"), t("common.status")],

@@ -5,7 +5,7 @@ import { createColumnHelper } from "@tanstack/react-table";
 import { DataTable } from "~/components/data-table";
 import { ActiveStatus, ListHeader, RowLink } from "~/components/list-parts";
 import { Notice } from "~/components/notice";
-import { languageFromCookieHeader, translator } from "~/i18n/i18n";
+import { requestLanguage } from "~/i18n/i18n";
 import { useT } from "~/i18n/use-t";
 import { administeredOfficeIds, isCityAdmin, requirePermission } from "~/modules/auth/guards.server";
 import { csvResponse, wantsCsv } from "~/modules/csv.server";
@@ -19,7 +19,7 @@ export async function loader(args: LoaderFunctionArgs) {
   const url = new URL(args.request.url);
   const params = parseListParams(url, { sortable: OFFICE_SORTS, defaultSort: "code" });
   if (wantsCsv(url)) {
-    const t = translator(languageFromCookieHeader(args.request.headers.get("cookie")));
+    const { t } = requestLanguage(args.request);
     const { rows } = await listOffices(args.context.db, scope, params, { all: true });
     const csv = toCsv(
       [t("office.code"), t("office.name"), t("office.shortName"), t("office.kind"), t("office.users"), t("office.counters"), t("common.status")],

@@ -5,8 +5,7 @@ import { createColumnHelper } from "@tanstack/react-table";
 import { DataTable } from "~/components/data-table";
 import { ActiveStatus, FilterSelect, ListHeader, RowLink } from "~/components/list-parts";
 import { Notice } from "~/components/notice";
-import { translator } from "~/i18n/i18n";
-import { languageFromCookieHeader } from "~/i18n/i18n";
+import { requestLanguage } from "~/i18n/i18n";
 import { useT } from "~/i18n/use-t";
 import { ROLE_NAMES } from "~/modules/auth/roles";
 import { administeredOfficeIds, requirePermission } from "~/modules/auth/guards.server";
@@ -21,7 +20,7 @@ export async function loader(args: LoaderFunctionArgs) {
   const url = new URL(args.request.url);
   const params = parseListParams(url, { sortable: USER_SORTS, defaultSort: "employeeNo", filters: ["office", "role", "active"] });
   if (wantsCsv(url)) {
-    const t = translator(languageFromCookieHeader(args.request.headers.get("cookie")));
+    const { t } = requestLanguage(args.request);
     const { rows } = await listUsers(args.context.db, scope, params, { all: true });
     const csv = toCsv(
       [t("user.employeeNo"), t("user.name"), t("user.jobTitle"), t("user.office"), t("user.roles"), t("user.email"), t("common.status")],

@@ -9,7 +9,7 @@ import { categoryLabel, categoryOptions } from "~/components/quizzes/bank/catego
 import { TagList } from "~/components/quizzes/bank/question-view";
 import { RocDate } from "~/components/roc-date";
 import { formatRocDateTime } from "~/i18n/dates";
-import { languageFromCookieHeader, translator } from "~/i18n/i18n";
+import { requestLanguage } from "~/i18n/i18n";
 import { useT } from "~/i18n/use-t";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { csvResponse, wantsCsv } from "~/modules/csv.server";
@@ -22,8 +22,7 @@ export async function loader(args: LoaderFunctionArgs) {
   const url = new URL(args.request.url);
   const params = parseListParams(url, { sortable: QUESTION_SORTS, defaultSort: "category", filters: QUESTION_FILTERS });
   if (wantsCsv(url)) {
-    const language = languageFromCookieHeader(args.request.headers.get("cookie"));
-    const t = translator(language);
+    const { language, t } = requestLanguage(args.request);
     const { rows } = await listQuestions(args.context.db, user.officeId, params, { all: true });
     const csv = toCsv(
       [

@@ -3,7 +3,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { PassedBadge } from "~/components/quizzes/authoring/quiz-badges";
 import { DistributionBars, FlagBadges, PercentBar, ScoreHistogram, fmt, optionLetter, type DistributionRow } from "~/components/quizzes/stats/stats-parts";
-import { languageFromCookieHeader, translator, type Translate } from "~/i18n/i18n";
+import { requestLanguage, type Translate } from "~/i18n/i18n";
 import { useT } from "~/i18n/use-t";
 import { notFound, requirePermission } from "~/modules/auth/guards.server";
 import { csvResponse, wantsCsv } from "~/modules/csv.server";
@@ -25,7 +25,7 @@ export async function loader(args: LoaderFunctionArgs) {
   const stats = await getQuizStatistics(args.context.db, user.officeId, id, which);
   if (!stats) notFound();
   if (wantsCsv(url)) {
-    const t = translator(languageFromCookieHeader(args.request.headers.get("cookie")));
+    const { t } = requestLanguage(args.request);
     return url.searchParams.get("table") === "people" ? peopleCsv(t, stats) : questionsCsv(t, stats);
   }
   return loadPage(args, user.officeId, stats);

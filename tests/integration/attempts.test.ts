@@ -1,10 +1,9 @@
 // Taking a quiz through the real routes: start/resume, autosave, the server's deadline, submitting
 // once, grading with the pinned version, the review and who may see it (issue 3, Tests).
-import { createHash } from "node:crypto";
 import type { Kysely } from "kysely";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../db/schema";
-import { parseGift } from "~/modules/quizzes/gift-parser";
+import { importQuestions } from "~/modules/quizzes/question-bank.server";
 import { finishExpiredAttempts, listMyAttempts, submitAttempt } from "~/modules/quizzes/attempts.server";
 import { officeIdOf, useTestDatabase, userIdOf } from "../helpers/db";
 import { get, post, redirectPath, signIn, type RouteModule } from "../helpers/requests";
@@ -53,31 +52,12 @@ let dongqu: number;
 const qid: Record<string, number> = {};
 const cookies: Record<string, string> = {};
 
-async function addQuestions(db: Db, officeId: number, source: string, prefix = "") {
-  const { questions, errors } = parseGift(source);
+/** Imports a GIFT bank through the real importer and remembers each question's id by its [id:]. */
+async function addQuestions(db: Db, officeId: number, source: string) {
+  const { errors } = await importQuestions(db, null, officeId, { source, format: "gift" });
   expect(errors).toEqual([]);
-  for (const q of questions) {
-    const { line: _line, ...body } = q;
-    const externalId = `${prefix}${q.id}`;
-    const { id } = await db.insertInto("questions").values({ officeId, externalId, category: q.category }).returning("id").executeTakeFirstOrThrow();
-    const version = await db
-      .insertInto("questionVersions")
-      .values({
-        questionId: id,
-        version: 1,
-        type: q.type,
-        name: q.name,
-        text: q.text,
-        generalFeedback: q.generalFeedback,
-        tags: JSON.stringify(q.tags),
-        body: JSON.stringify({ ...body, id: externalId }),
-        contentHash: createHash("sha256").update(JSON.stringify(body)).digest("hex"),
-      })
-      .returning("id")
-      .executeTakeFirstOrThrow();
-    await db.updateTable("questions").set({ currentVersionId: version.id }).where("id", "=", id).execute();
-    qid[externalId] = id;
-  }
+  const rows = await db.selectFrom("questions").select(["id", "externalId"]).where("officeId", "=", officeId).execute();
+  for (const row of rows) qid[row.externalId] = row.id;
 }
 
 /** Columns of a quiz row to set (the defaults make a published, fixed, untimed quiz of 府北). */
@@ -350,20 +330,15 @@ describe("answering", () => {
   });
 
   it("keeps the version shown: an edit after the start changes neither the attempt nor its grade", async () => {
-    await addQuestions(t.db, fubei, "$CATEGORY: 作答測試/版本\n// [id:pin]\n::版本::舊題目：死亡登記期間？{=30日 ~60日####舊解說}", "v-");
+    await addQuestions(t.db, fubei, "$CATEGORY: 作答測試/版本\n// [id:v-pin]\n::版本::舊題目：死亡登記期間？{=30日 ~60日####舊解說}");
     const quizId = await createQuiz(t.db, {}, ["v-pin"]);
     const attemptId = await startOk(quizId, "FB011");
     await save(quizId, attemptId, { "q1.kind": "choice", "q1.choice": "0" }, "FB011");
 
-    // The bank's editor makes version 2: new text, and now the second choice is the right one.
-    const { questions } = parseGift("$CATEGORY: 作答測試/版本\n::版本::新題目：死亡登記期間？{~30日 =60日####新解說}");
-    const { line: _l, ...body } = questions[0];
-    const v2 = await t.db
-      .insertInto("questionVersions")
-      .values({ questionId: qid["v-pin"], version: 2, type: "multichoice", name: "版本", text: body.text, body: JSON.stringify(body), contentHash: "v2", tags: "[]" })
-      .returning("id")
-      .executeTakeFirstOrThrow();
-    await t.db.updateTable("questions").set({ currentVersionId: v2.id }).where("id", "=", qid["v-pin"]).execute();
+    // The bank's editor re-imports it as version 2: new text, and now the second choice is the right one.
+    await addQuestions(t.db, fubei, "$CATEGORY: 作答測試/版本\n// [id:v-pin]\n::版本::新題目：死亡登記期間？{~30日 =60日####新解說}");
+    const versions = await t.db.selectFrom("questionVersions").select("version").where("questionId", "=", qid["v-pin"]).execute();
+    expect(versions.map((v) => v.version).sort()).toEqual([1, 2]);
 
     const page = await take(quizId, attemptId, "FB011");
     expect(page.data.attempt.items[0].question.text).toBe("舊題目：死亡登記期間？");

@@ -1,10 +1,9 @@
 // 自我練習 through the real routes: topics with counts, random questions from the chosen topics,
 // the right answer and the explanation right after each answer, and never a quiz attempt.
-import { createHash } from "node:crypto";
 import type { Kysely } from "kysely";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../db/schema";
-import { parseGift } from "~/modules/quizzes/gift-parser";
+import { importQuestions } from "~/modules/quizzes/question-bank.server";
 import { officeIdOf, useTestDatabase } from "../helpers/db";
 import { get, post, redirectPath, signIn, type RouteModule } from "../helpers/requests";
 import { routeFor } from "../helpers/routes";
@@ -40,28 +39,8 @@ let home: RouteModule;
 let session: RouteModule;
 
 async function addQuestions(db: Kysely<Database>, officeId: number, source: string) {
-  const { questions, errors } = parseGift(source);
+  const { errors } = await importQuestions(db, null, officeId, { source, format: "gift" });
   expect(errors).toEqual([]);
-  for (const q of questions) {
-    const { line: _line, ...body } = q;
-    const { id } = await db.insertInto("questions").values({ officeId, externalId: q.id!, category: q.category }).returning("id").executeTakeFirstOrThrow();
-    const version = await db
-      .insertInto("questionVersions")
-      .values({
-        questionId: id,
-        version: 1,
-        type: q.type,
-        name: q.name,
-        text: q.text,
-        generalFeedback: q.generalFeedback,
-        tags: "[]",
-        body: JSON.stringify(body),
-        contentHash: createHash("sha256").update(JSON.stringify(body)).digest("hex"),
-      })
-      .returning("id")
-      .executeTakeFirstOrThrow();
-    await db.updateTable("questions").set({ currentVersionId: version.id }).where("id", "=", id).execute();
-  }
 }
 
 beforeAll(async () => {
