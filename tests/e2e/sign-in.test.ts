@@ -23,12 +23,14 @@ describe.skipIf(!hasServer)("sign-in page", () => {
       await see(page.getByRole("alert")).toContainText("員工編號或密碼不正確，請再試一次。");
       expect(new URL(page.url()).pathname).toBe("/login");
       await see(field(page, "員工編號")).toHaveValue(DEMO_ACCOUNTS.staff);
+      await see(field(page, "密碼")).toHaveValue(""); // the password is never left behind
       await journey.shot("refused");
 
       // An unknown number gets exactly the same answer.
       await signIn(page, "ZZ999", "not-the-password-2026");
       await see(page.getByRole("alert")).toContainText("員工編號或密碼不正確，請再試一次。");
       await see(field(page, "員工編號")).toHaveValue("ZZ999");
+      await see(field(page, "密碼")).toHaveValue("");
 
       // The right password still works afterwards.
       await signIn(page, DEMO_ACCOUNTS.staff, DEMO_PASSWORD);

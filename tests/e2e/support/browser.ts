@@ -123,7 +123,13 @@ export async function signIn(page: Page, employeeNo: string, password: string) {
   await hydrated(page);
   await field(page, "員工編號").fill(employeeNo);
   await field(page, "密碼").fill(password);
+  // Wait for the server's answer to this very submission: a refusal looks the same as the one before it,
+  // so checking the message alone could pass before the answer arrives (and its arrival clears the password).
+  const answered = page.waitForResponse(
+    (response) => response.request().method() === "POST" && new URL(response.url()).pathname.startsWith("/login"),
+  );
   await page.getByRole("button", { name: "登入", exact: true }).click();
+  await answered;
 }
 
 export async function signOut(page: Page) {
