@@ -1,3 +1,4 @@
+import type { ProposalCategory, ProposalOrigin } from "../app/modules/proposals/proposal-workflow";
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
 
 /** Roles a person can hold in an office (PRODUCT.md, Roles). `bureau` and `admin` act across offices. */
@@ -187,6 +188,150 @@ export interface AttemptItemsTable {
   fraction: ColumnType<string | null, number | string | null, number | string | null>;
 }
 
+type DateText = ColumnType<string, string, string>;
+
+export interface NotificationsTable {
+  id: Generated<string>;
+  userId: number;
+  officeId: number;
+  messageKey: string;
+  params: Jsonb<Record<string, string | number>>;
+  link: string;
+  createdAt: CreatedAt;
+  readAt: Date | null;
+}
+
+export interface ProposalSettingsTable {
+  officeId: number;
+  rubricWeights: Jsonb<Record<string, number>>;
+  gradeThresholds: Jsonb<{ 甲: number; 乙: number; 丙: number }>;
+  quorumRule: ColumnType<"at_least_half" | "more_than_half", "at_least_half" | "more_than_half" | undefined, "at_least_half" | "more_than_half">;
+  stageAlertDays: Generated<number>;
+  lastNumberYear: number | null;
+  lastNumber: Generated<number>;
+  updatedBy: number | null;
+  updatedAt: Timestamp;
+}
+
+export interface ProposalsTable {
+  id: Generated<number>;
+  officeId: number;
+  referenceNo: string | null;
+  proposerId: number;
+  title: string;
+  category: ProposalCategory;
+  origin: ProposalOrigin;
+  problem: string;
+  method: string;
+  benefit: string;
+  estimatedCost: Generated<string>;
+  state: ColumnType<string, string | undefined, string>;
+  stateEnteredAt: Timestamp;
+  submittedAt: Date | null;
+  currentRoundId: number | null;
+  decision: string | null;
+  decisionReason: string | null;
+  documentNumber: string | null;
+  decidedAt: Date | null;
+  decidedBy: number | null;
+  ownerId: number | null;
+  /** A `date`: read it with to_char (see proposals.server.ts), write 'YYYY-MM-DD'. */
+  dueDate: DateText | null;
+  progressPercent: Generated<number>;
+  effectivenessResult: string | null;
+  effectivenessBefore: string | null;
+  effectivenessAfter: string | null;
+  effectivenessNote: string | null;
+  reviewedAt: Date | null;
+  reviewedBy: number | null;
+  meanScore: Numeric | null;
+  rewardGrade: "甲" | "乙" | "丙" | null;
+  searchVector: ColumnType<string, never, never>;
+  createdAt: CreatedAt;
+  updatedAt: Timestamp;
+}
+
+export interface ProposalCoProposersTable {
+  proposalId: number;
+  userId: number;
+}
+
+export interface ProposalEventsTable {
+  id: Generated<string>;
+  proposalId: number;
+  action: string;
+  fromState: string | null;
+  toState: string;
+  actorId: number | null;
+  reason: string | null;
+  details: Jsonb<Record<string, unknown>>;
+  at: CreatedAt;
+}
+
+export interface CommitteeRoundsTable {
+  id: Generated<number>;
+  officeId: number;
+  title: string;
+  meetingDate: DateText;
+  location: Generated<string>;
+  state: ColumnType<"planned" | "open" | "closed", "planned" | "open" | "closed" | undefined, "planned" | "open" | "closed">;
+  chairId: number;
+  quorumRule: "at_least_half" | "more_than_half";
+  rubricWeights: Jsonb<Record<string, number>>;
+  openedAt: Date | null;
+  closedAt: Date | null;
+  createdBy: number | null;
+  createdAt: CreatedAt;
+}
+
+export interface RoundMembersTable {
+  roundId: number;
+  memberId: number;
+  present: Generated<boolean>;
+}
+
+export interface RoundItemsTable {
+  id: Generated<number>;
+  roundId: number;
+  proposalId: number;
+  position: number;
+  actingChairId: number | null;
+  result: ColumnType<unknown, string | null | undefined, string | null>;
+  decision: string | null;
+  decisionReason: string | null;
+  movedToRoundId: number | null;
+}
+
+export interface RoundRecusalsTable {
+  roundItemId: number;
+  memberId: number;
+  reason: "declared_conflict" | "chair_ordered";
+  note: Generated<string>;
+  recordedBy: number | null;
+  at: CreatedAt;
+}
+
+export interface BallotsTable {
+  id: Generated<number>;
+  roundItemId: number;
+  memberId: number;
+  vote: "採行" | "修正後採行" | "不採行" | "棄權";
+  comment: Generated<string>;
+  scores: Jsonb<Record<string, number>>;
+  total: Numeric | null;
+  castAt: CreatedAt;
+  updatedAt: Timestamp;
+}
+
+export interface ProposalProgressTable {
+  id: Generated<number>;
+  proposalId: number;
+  percent: number;
+  note: Generated<string>;
+  authorId: number | null;
+  at: CreatedAt;
+}
+
 export interface Database {
   offices: OfficesTable;
   users: UsersTable;
@@ -203,6 +348,17 @@ export interface Database {
   quizAudiencePeople: QuizAudiencePeopleTable;
   quizAttempts: QuizAttemptsTable;
   attemptItems: AttemptItemsTable;
+  notifications: NotificationsTable;
+  proposalSettings: ProposalSettingsTable;
+  proposals: ProposalsTable;
+  proposalCoProposers: ProposalCoProposersTable;
+  proposalEvents: ProposalEventsTable;
+  committeeRounds: CommitteeRoundsTable;
+  roundMembers: RoundMembersTable;
+  roundItems: RoundItemsTable;
+  roundRecusals: RoundRecusalsTable;
+  ballots: BallotsTable;
+  proposalProgress: ProposalProgressTable;
 }
 
 export type Office = Selectable<OfficesTable>;

@@ -14,11 +14,20 @@ export interface FormState {
  * Binds fields to the last refused submission: its zh-TW message beside the field and what was
  * typed as the value, so nothing is lost on an error, with or without JavaScript.
  */
+/**
+ * A refusal is an i18n key, or a sentence a domain rule wrote for the person (the proposal workflow
+ * explains each refusal in its own words, e.g. 「已有決議的提案不能撤回。」); an unknown key never shows raw.
+ */
+function errorText(t: ReturnType<typeof useT>, message: string): string {
+  if (isMessageKey(message)) return t(message);
+  return message.startsWith("errors.") ? t("errors.invalid") : message;
+}
+
 export function useFormFields(state: FormState | undefined, defaults: Record<string, string | string[] | boolean | number | null | undefined> = {}) {
   const t = useT();
   const errorOf = (name: string) => {
     const key = state?.errors?.[name];
-    return key ? t(isMessageKey(key) ? key : "errors.invalid") : undefined;
+    return key ? errorText(t, key) : undefined;
   };
   const valueOf = (name: string): string => {
     const typed = state?.values?.[name];
@@ -47,7 +56,7 @@ export function FormErrorSummary({ state }: { state: FormState | undefined }) {
   const formLevel = state.errors._form;
   return (
     <Alert color="red" role="alert" title={t("common.formHasErrors")} data-testid="form-errors">
-      {formLevel ? t(isMessageKey(formLevel) ? formLevel : "errors.invalid") : null}
+      {formLevel ? errorText(t, formLevel) : null}
     </Alert>
   );
 }

@@ -1,11 +1,23 @@
 import { quizBankMessages } from "./catalogs/quiz-bank";
 import { quizStatsMessages } from "./catalogs/quiz-stats";
 import { quizzesMessages } from "./catalogs/quizzes";
+import { proposalsSharedMessages } from "./catalogs/proposals-shared";
+import { proposalsMessages } from "./catalogs/proposals";
+import { committeeMessages } from "./catalogs/committee";
+import { notificationMessages } from "./catalogs/notifications";
 import { en } from "./en";
 import { zhTW, type CoreMessageKey } from "./zh-TW";
 
 // Module catalogs: [zh-TW, English] pairs, one file per area (app/i18n/catalogs).
-const moduleMessages = { ...quizBankMessages, ...quizzesMessages, ...quizStatsMessages };
+const moduleMessages = {
+  ...quizBankMessages,
+  ...quizzesMessages,
+  ...quizStatsMessages,
+  ...proposalsSharedMessages,
+  ...proposalsMessages,
+  ...committeeMessages,
+  ...notificationMessages,
+};
 export type MessageKey = CoreMessageKey | keyof typeof moduleMessages;
 export const LANGUAGES = ["zh-TW", "en"] as const;
 export type Language = (typeof LANGUAGES)[number];

@@ -10,7 +10,12 @@ export type Permission =
   | "admin.audit"
   | "quizzes.take"
   | "quizzes.manage"
-  | "questionBank.manage";
+  | "questionBank.manage"
+  | "proposals.submit"
+  | "proposals.screen"
+  | "proposals.settings"
+  | "committee.view"
+  | "committee.chair";
 
 const PERMISSIONS: Record<Permission, readonly RoleName[]> = {
   home: ROLE_NAMES,
@@ -23,6 +28,16 @@ const PERMISSIONS: Record<Permission, readonly RoleName[]> = {
   // Supervisors run the monthly 法令測驗: quizzes, statistics, the review meeting.
   "quizzes.manage": ["supervisor", "director"],
   "questionBank.manage": ["supervisor", "director", "admin"],
+  // Everyone in an office may propose and read the office's proposals (drafts stay their authors').
+  "proposals.submit": ["staff", "committee", "chair", "supervisor", "director"],
+  // 主管審核: section chiefs, and the director (who screens a chief's own proposal).
+  "proposals.screen": ["supervisor", "director"],
+  // The rubric, grade thresholds and quorum rule of the office's committee.
+  "proposals.settings": ["chair", "director"],
+  // Meetings and their minutes: the committee, and the chiefs and director who act on its decisions.
+  "committee.view": ["committee", "chair", "supervisor", "director"],
+  // 召集人: schedules proposals, holds meetings, decides.
+  "committee.chair": ["chair"],
 };
 
 export function rolesAllowed(permission: Permission): readonly RoleName[] {

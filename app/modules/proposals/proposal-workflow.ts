@@ -7,6 +7,13 @@
 
 export type UserId = number;
 
+/** 提案類別 of the 研提意見表 (issue 4); labels in app/i18n/catalogs/proposals.ts. */
+export const PROPOSAL_CATEGORIES = ["registration", "information_system", "innovative_service", "method_process", "environment"] as const;
+export type ProposalCategory = (typeof PROPOSAL_CATEGORIES)[number];
+/** 提案來源: 同仁自提, 所務會議臨時動議, 報馬仔民意, 新聞蒐集, 員工滿意度調查. */
+export const PROPOSAL_ORIGINS = ["own", "office_meeting", "citizen_feedback", "news", "staff_survey"] as const;
+export type ProposalOrigin = (typeof PROPOSAL_ORIGINS)[number];
+
 export const PROPOSAL_STATES = [
   "draft",
   "submitted",

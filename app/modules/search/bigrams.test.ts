@@ -1,0 +1,37 @@
+import { describe, expect, it } from "vitest";
+import { normalizeForSearch, queryTerms, searchTerms } from "./bigrams";
+
+describe("Chinese search terms", () => {
+  it("splits Han text into overlapping bigrams", () => {
+    expect(searchTerms("戶籍謄本")).toEqual(["戶籍", "籍謄", "謄本"]);
+  });
+
+  it("a single character is its own term, and a two-character query is one bigram", () => {
+    expect(searchTerms("戶")).toEqual(["戶"]);
+    expect(searchTerms("謄本")).toEqual(["謄本"]);
+  });
+
+  it("folds 台 to 臺 and full-width forms to ASCII, in documents and queries alike", () => {
+    expect(searchTerms("台南市")).toEqual(searchTerms("臺南市"));
+    expect(normalizeForSearch("ＡＢＣ１２３")).toBe("abc123");
+    expect(searchTerms("Ｅ化服務")).toEqual(["e", "化服", "服務"]);
+  });
+
+  it("keeps Latin words and numbers whole and breaks runs at punctuation", () => {
+    expect(searchTerms("戶政資訊系統（RIS）第48條")).toEqual(["戶政", "政資", "資訊", "訊系", "系統", "ris", "第", "48", "條"]);
+    expect(searchTerms("出生，死亡")).toEqual(["出生", "死亡"]);
+  });
+
+  it("removes duplicates and ignores text with nothing searchable", () => {
+    expect(searchTerms("申請申請")).toEqual(["申請", "請申"]);
+    expect(searchTerms("  ，。！ ")).toEqual([]);
+    expect(queryTerms("，。")).toBeNull();
+  });
+
+  it("builds queries that need all terms or any term, never passing punctuation through", () => {
+    expect(queryTerms("謄本費")).toBe("'謄本' & '本費'");
+    expect(queryTerms("謄本費", "any")).toBe("'謄本' | '本費'");
+    // An apostrophe separates terms like any punctuation, so no term ever needs escaping.
+    expect(queryTerms("o'neil")).toBe("'o' & 'neil'");
+  });
+});

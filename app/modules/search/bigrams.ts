@@ -1,0 +1,70 @@
+// Chinese-aware search terms (ARCHITECTURE, Data: "Chinese search"). PostgreSQL's parsers and pg_trgm
+// do not split Chinese reliably, so every text is turned into overlapping character bigrams by this one
+// function, for documents and queries alike, and stored in a `simple` tsvector, which behaves the same
+// on PGlite and PostgreSQL. Pure (ARCHITECTURE rule 6).
+
+/** Variant characters folded to one form so 台南 finds 臺南 (the official form is 臺). */
+const VARIANTS: Record<string, string> = { 台: "臺", 着: "著", 裡: "裏", 綫: "線", 峯: "峰", 群: "群" };
+
+const HAN = /\p{Script=Han}/u;
+const WORD = /[\p{L}\p{N}]/u;
+
+/** NFKC (full-width letters and digits become ASCII), lower case, variants folded. */
+export function normalizeForSearch(text: string): string {
+  return [...text.normalize("NFKC").toLowerCase()].map((ch) => VARIANTS[ch] ?? ch).join("");
+}
+
+/**
+ * The search terms of a text: each run of Han characters gives its overlapping bigrams (a lone
+ * character gives itself), each run of Latin letters or digits gives the whole word. Punctuation and
+ * spaces separate runs. Duplicates are removed, order of first appearance kept.
+ */
+export function searchTerms(text: string): string[] {
+  const terms = new Set<string>();
+  const normalized = normalizeForSearch(text);
+  let han = "";
+  let word = "";
+  const flushHan = () => {
+    const chars = [...han];
+    if (chars.length === 1) terms.add(chars[0]);
+    for (let i = 0; i + 1 < chars.length; i++) terms.add(chars[i] + chars[i + 1]);
+    han = "";
+  };
+  const flushWord = () => {
+    if (word) terms.add(word);
+    word = "";
+  };
+  for (const ch of normalized) {
+    if (HAN.test(ch)) {
+      flushWord();
+      han += ch;
+    } else if (WORD.test(ch)) {
+      flushHan();
+      word += ch;
+    } else {
+      flushHan();
+      flushWord();
+    }
+  }
+  flushHan();
+  flushWord();
+  return [...terms];
+}
+
+/*
+ * How the database uses these (same on PGlite and PostgreSQL, whatever the server's locale, because
+ * neither text passes through PostgreSQL's word parser):
+ *   document: array_to_tsvector($terms::text[])        — the terms become lexemes verbatim
+ *   query:    search_vector @@ $query::tsquery          — tsquery input syntax, not to_tsquery()
+ */
+
+/**
+ * A tsquery literal matching documents with ALL the query's terms (`mode: "all"`, a search box) or ANY
+ * of them (`"any"`, "similar proposals", ranked afterwards); null when nothing in it is searchable.
+ * Terms hold only letters and digits (searchTerms splits at everything else), so quoting is safe.
+ */
+export function queryTerms(text: string, mode: "any" | "all" = "all"): string | null {
+  const terms = searchTerms(text).map((t) => `'${t}'`);
+  if (terms.length === 0) return null;
+  return terms.join(mode === "any" ? " | " : " & ");
+}
