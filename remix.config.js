@@ -1,5 +1,12 @@
+// REMIX_OUT=.out/<name> builds into a folder of its own (server, assets and cache), so several people
+// or agents working in one checkout can each build and serve without overwriting each other's build.
+const out = process.env.REMIX_OUT;
+
 /** @type {import('@remix-run/dev').AppConfig} */
 export default {
+  ...(out
+    ? { serverBuildPath: `${out}/build/index.js`, assetsBuildDirectory: `${out}/public/build`, cacheDirectory: `${out}/.cache` }
+    : {}),
   ignoredRouteFiles: ["**/.*", "**/*.test.{ts,tsx}"],
   serverModuleFormat: "esm",
   // The classic compiler does not bundle node_modules into the server build by default for ESM;

@@ -14,6 +14,8 @@ export interface AppOptions {
   /** Log one line per request (off in tests). */
   log?: boolean;
   publicDir?: string;
+  /** Where `remix build` put the browser assets (served under /build); `<publicDir>/build` by default. */
+  assetsBuildDir?: string;
 }
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
@@ -83,7 +85,7 @@ function requestLog(req: Request, res: Response, next: NextFunction) {
   next();
 }
 
-export function createApp({ build, db, allowedOrigins = [], log = true, publicDir = "public" }: AppOptions) {
+export function createApp({ build, db, allowedOrigins = [], log = true, publicDir = "public", assetsBuildDir }: AppOptions) {
   const production = process.env.NODE_ENV === "production";
   const app = express();
   app.disable("x-powered-by");
@@ -91,7 +93,7 @@ export function createApp({ build, db, allowedOrigins = [], log = true, publicDi
   if (log) app.use(requestLog);
   app.use(securityHeaders(production));
   app.use(originCheck(allowedOrigins));
-  app.use("/build", express.static(path.join(publicDir, "build"), { immutable: true, maxAge: "1y" }));
+  app.use("/build", express.static(assetsBuildDir ?? path.join(publicDir, "build"), { immutable: true, maxAge: "1y" }));
   app.use(express.static(publicDir, { maxAge: "1h", index: false }));
   app.use((_req, res, next) => {
     // Pages carry personal data: never kept by shared caches or the back/forward cache of a shared PC.

@@ -44,8 +44,10 @@ async function main() {
     throw error;
   }
 
-  const build = (await import(pathToFileURL(path.join(root, "build/index.js")).href)) as ServerBuild;
-  const app = createApp({ build, db: handle.db, publicDir: path.join(root, "public"), log: process.env.LOG_REQUESTS !== "0" });
+  // REMIX_OUT: the build made into a folder of its own (remix.config.js).
+  const out = process.env.REMIX_OUT ? path.resolve(root, process.env.REMIX_OUT) : root;
+  const build = (await import(pathToFileURL(path.join(out, "build/index.js")).href)) as ServerBuild;
+  const app = createApp({ build, db: handle.db, publicDir: path.join(root, "public"), assetsBuildDir: path.join(out, "public", "build"), log: process.env.LOG_REQUESTS !== "0" });
   const server = app.listen(port, host, () => {
     console.log(`府北學習與品質管理平臺 on http://${host === "127.0.0.1" ? "localhost" : host}:${port} (${handle.kind}${handle.kind === "pglite" ? `: ${path.relative(root, dataDir)}` : ""})`);
   });
