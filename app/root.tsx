@@ -15,6 +15,7 @@ import {
 } from "@remix-run/react";
 import { AppLayout } from "./components/app-layout";
 import { languageFromCookieHeader, translator, DEFAULT_LANGUAGE, type Language } from "./i18n/i18n";
+import { countUnread } from "~/modules/notifications/notifications.server";
 import { getCurrentUser } from "./modules/auth/session.server";
 import { toShellUser } from "./modules/auth/shell-user";
 import { useNonce } from "./nonce";
@@ -33,7 +34,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const language = languageFromCookieHeader(request.headers.get("cookie"));
   // The shell shows who is signed in; each route still guards itself (ARCHITECTURE rule 1).
   const user = await getCurrentUser(context.db, request);
-  return { language, user: user ? toShellUser(user) : null };
+  const unread = user ? await countUnread(context.db, user.id, user.officeId) : 0;
+  return { language, user: user ? toShellUser(user) : null, unread };
 }
 
 function Document({ language, children }: { language: Language; children: React.ReactNode }) {
@@ -58,11 +60,11 @@ function Document({ language, children }: { language: Language; children: React.
 }
 
 export default function App() {
-  const { language, user } = useLoaderData<typeof loader>();
+  const { language, user, unread } = useLoaderData<typeof loader>();
   return (
     <Document language={language}>
       {user ? (
-        <AppLayout user={user} language={language}>
+        <AppLayout user={user} language={language} unread={unread}>
           <Outlet />
         </AppLayout>
       ) : (

@@ -5,6 +5,7 @@
 import type { Kysely } from "kysely";
 import { hash } from "@node-rs/argon2";
 import type { CounterKind, Database, Role } from "../db/schema";
+import { seedDemoProposals } from "./demo-proposals";
 import { seedDemoQuizzes } from "./demo-quizzes";
 import { seedQuizBanks } from "./quiz-banks";
 
@@ -104,6 +105,7 @@ export async function seedDemo(db: Kysely<Database>): Promise<{ users: number }>
   const result = await seedPeople(db);
   await seedQuizBanks(db);
   await seedDemoQuizzes(db);
+  await seedDemoProposals(db);
   return result;
 }
 

@@ -7,7 +7,7 @@ import type { ShellUser } from "~/modules/auth/shell-user";
 import { LanguageSwitch } from "./language-switch";
 import { navItemsFor } from "./nav-items";
 
-export function AppLayout({ user, language, children }: { user: ShellUser; language: Language; children: React.ReactNode }) {
+export function AppLayout({ user, language, unread = 0, children }: { user: ShellUser; language: Language; unread?: number; children: React.ReactNode }) {
   const [opened, { toggle }] = useDisclosure();
   const t = translator(language);
   const location = useLocation();
@@ -45,6 +45,23 @@ export function AppLayout({ user, language, children }: { user: ShellUser; langu
                 ))}
               </Group>
             </Stack>
+            <Button
+              component={Link}
+              to="/notifications"
+              variant={unread > 0 ? "light" : "subtle"}
+              size="xs"
+              data-testid="notifications-link"
+              aria-label={unread > 0 ? `${t("nav.notifications")}（${t("notifications.unread", { n: unread })}）` : t("nav.notifications")}
+              rightSection={
+                unread > 0 ? (
+                  <Badge size="sm" color="red.8" circle aria-hidden>
+                    {unread > 99 ? "99+" : unread}
+                  </Badge>
+                ) : null
+              }
+            >
+              {t("nav.notifications")}
+            </Button>
             <LanguageSwitch />
             <Form method="post" action="/logout">
               <Button type="submit" variant="outline" size="xs">

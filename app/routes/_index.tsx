@@ -8,22 +8,33 @@ import { useT } from "~/i18n/use-t";
 import { requireUser } from "~/modules/auth/guards.server";
 import { hasPermission } from "~/modules/auth/roles";
 import { listQuizzesWaitingFor } from "~/modules/quizzes/quizzes.server";
+import { proposalsWaitingFor } from "~/modules/proposals/proposals.server";
+import { votesWaitingFor } from "~/modules/proposals/committee.server";
+import { listNotifications } from "~/modules/notifications/notifications.server";
+import { messageKey } from "~/components/form-fields";
 
 export async function loader(args: LoaderFunctionArgs) {
   const user = await requireUser(args);
   // What waits for this person; each module adds its part (PRODUCT.md, module 9: the home page).
-  const quizzes = hasPermission(user.roles, "quizzes.take") ? await listQuizzesWaitingFor(args.context.db, user) : [];
+  const db = args.context.db;
+  const quizzes = hasPermission(user.roles, "quizzes.take") ? await listQuizzesWaitingFor(db, user) : [];
+  const proposals = hasPermission(user.roles, "proposals.submit") ? await proposalsWaitingFor(db, user) : { returned: [], owned: [], toScreen: 0 };
+  const votes = hasPermission(user.roles, "committee.view") ? await votesWaitingFor(db, user) : [];
+  const notifications = (await listNotifications(db, user.id, user.officeId, 5)).filter((n) => !n.read);
   return {
     name: user.name,
     officeName: user.officeName,
     roles: user.roles,
     today: new Date().toISOString(),
     quizzes: quizzes.map((q) => ({ ...q, closesAt: q.closesAt?.toISOString() ?? null })),
+    proposals,
+    votes,
+    notifications,
   };
 }
 
 export default function Home() {
-  const { name, officeName, roles, today, quizzes } = useLoaderData<typeof loader>();
+  const { name, officeName, roles, today, quizzes, proposals, votes, notifications } = useLoaderData<typeof loader>();
   const t = useT();
   const adminLinks = navItemsFor(roles).filter((i) => i.group === "nav.admin");
   return (
@@ -41,12 +52,12 @@ export default function Home() {
           <Title order={2} size="h4" mb="sm">
             {t("home.waiting")}
           </Title>
-          {quizzes.length === 0 ? (
+          {quizzes.length + proposals.returned.length + proposals.owned.length + votes.length + (proposals.toScreen > 0 ? 1 : 0) === 0 ? (
             <Text c="dimmed">{t("home.nothingWaiting")}</Text>
           ) : (
             <List spacing="xs" data-testid="waiting-list">
               {quizzes.map((q) => (
-                <List.Item key={q.id}>
+                <List.Item key={`quiz-${q.id}`}>
                   <Anchor component={Link} to={`/quizzes/${q.id}`}>
                     {t(q.inProgress ? "home.quizInProgress" : "home.quizToTake", { title: q.title })}
                   </Anchor>
@@ -57,9 +68,57 @@ export default function Home() {
                   ) : null}
                 </List.Item>
               ))}
+              {votes.map((v) => (
+                <List.Item key={`vote-${v.roundId}`}>
+                  <Anchor component={Link} to={`/committee/rounds/${v.roundId}`}>
+                    {t("home.votesWaiting", { round: v.title, n: v.count })}
+                  </Anchor>
+                </List.Item>
+              ))}
+              {proposals.toScreen > 0 ? (
+                <List.Item>
+                  <Anchor component={Link} to="/proposals?view=screen">
+                    {t("home.proposalsToScreen", { n: proposals.toScreen })}
+                  </Anchor>
+                </List.Item>
+              ) : null}
+              {proposals.returned.map((p) => (
+                <List.Item key={`returned-${p.id}`}>
+                  <Anchor component={Link} to={`/proposals/${p.id}`}>
+                    {t("home.proposalReturned", { title: p.title })}
+                  </Anchor>
+                </List.Item>
+              ))}
+              {proposals.owned.map((p) => (
+                <List.Item key={`owned-${p.id}`}>
+                  <Anchor component={Link} to={`/proposals/${p.id}`}>
+                    {t("home.proposalOwned", { title: p.title })}
+                  </Anchor>
+                </List.Item>
+              ))}
             </List>
           )}
         </Card>
+        {notifications.length > 0 ? (
+          <Card withBorder>
+            <Title order={2} size="h4" mb="sm">
+              {t("home.notifications")}
+            </Title>
+            <List spacing="xs" data-testid="home-notifications">
+              {notifications.map((n) => (
+                <List.Item key={n.id}>
+                  <Text size="sm">{t(messageKey(n.messageKey), n.params)}</Text>
+                  <Text size="xs" c="gray.7">
+                    <RocDate value={n.createdAt} withTime />
+                  </Text>
+                </List.Item>
+              ))}
+            </List>
+            <Anchor component={Link} to="/notifications" size="sm" mt="sm" display="inline-block">
+              {t("notifications.title")}
+            </Anchor>
+          </Card>
+        ) : null}
         <Card withBorder>
           <Title order={2} size="h4" mb="sm">
             {t("home.rolesHere", { office: officeName })}

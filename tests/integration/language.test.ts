@@ -9,7 +9,7 @@ const t = useTestDatabase();
 describe("choosing the language", () => {
   it("is zh-TW until someone chooses otherwise", async () => {
     const page = await get(root, "/login");
-    expect(page.data).toEqual({ language: "zh-TW", user: null });
+    expect(page.data).toEqual({ language: "zh-TW", user: null, unread: 0 });
   });
 
   it("switches to English with a lang cookie, before signing in, and returns to the same page", async () => {

@@ -83,11 +83,12 @@ describe("a proposal from draft to reward grade", () => {
     expect((await loadProposal(t.db, coProposer, id)).proposal.title).toBe(baseInput.title);
     await expect(loadProposal(t.db, owner, id)).rejects.toMatchObject({ status: 404 });
 
-    // Submitted: numbered 115-001 for the year, and the supervisors are told.
+    // Submitted: numbered after the year's last (the demo seed holds 115-001 … 115-009), and the supervisors are told.
     await submitProposal(t.db, proposer, id);
     let page = await loadProposal(t.db, proposer, id);
     expect(page.proposal.state).toBe("submitted");
-    expect(page.proposal.referenceNo).toMatch(/^\d{3}-001$/);
+    const referenceNo = page.proposal.referenceNo;
+    expect(referenceNo).toMatch(/^\d{3}-010$/);
     expect((await listNotifications(t.db, supervisor.id, supervisor.officeId)).map((n) => n.messageKey)).toContain("notify.proposals.toScreen");
 
     // A co-proposer cannot screen, and a return needs its reason; neither changes anything.
@@ -100,7 +101,7 @@ describe("a proposal from draft to reward grade", () => {
     await updateProposal(t.db, proposer, id, { ...baseInput, method: `${baseInput.method}系統由資訊課維護。`, coProposerIds: [coProposer.id] });
     await submitProposal(t.db, proposer, id);
     page = await loadProposal(t.db, proposer, id);
-    expect(page.proposal.referenceNo).toMatch(/^\d{3}-001$/);
+    expect(page.proposal.referenceNo).toBe(referenceNo);
     await screenProposal(t.db, supervisor, id, { type: "supervisor_forward" });
 
     // The chair holds a meeting: the proposer (a member) is recused automatically.

@@ -629,3 +629,28 @@ export async function loadRound(db: Executor, user: CurrentUser, roundId: number
 }
 
 export type RoundView = Awaited<ReturnType<typeof loadRound>>;
+
+/** For the home page: open meetings where this member still has proposals to vote on (not recused, not yet voted). */
+export async function votesWaitingFor(db: Executor, user: CurrentUser) {
+  const rounds = await db
+    .selectFrom("committeeRounds as r")
+    .innerJoin("roundMembers as m", "m.roundId", "r.id")
+    .select(["r.id", "r.title"])
+    .where("r.officeId", "=", user.officeId)
+    .where("r.state", "=", "open")
+    .where("m.memberId", "=", user.id)
+    .orderBy("r.meetingDate")
+    .execute();
+  const waiting: { roundId: number; title: string; count: number }[] = [];
+  for (const round of rounds) {
+    const facts = await itemFacts(db, round.id);
+    const count = facts.items.filter(
+      (i) =>
+        i.movedToRoundId === null &&
+        !i.recused.some((r) => r.memberId === user.id) &&
+        !facts.ballots.some((b) => b.roundItemId === i.id && b.memberId === user.id),
+    ).length;
+    if (count > 0) waiting.push({ roundId: round.id, title: round.title, count });
+  }
+  return waiting;
+}
