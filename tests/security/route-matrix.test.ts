@@ -30,6 +30,12 @@ const CITY_ADMIN_ONLY = ["/admin/offices/new"];
 
 const QUIZ_TAKERS = ["director", "supervisor", "chair", "committee", "staff", "otherOfficeStaff", "admin"] as const;
 const QUIZ_MANAGERS = ["director", "supervisor"] as const;
+/** "proposals.submit": everyone working in an office (FB090 is also staff). */
+const PROPOSERS = QUIZ_TAKERS;
+/** 府北's own people: a 府北 proposal is not found from 東區 (404). */
+const FUBEI_PEOPLE = ["director", "supervisor", "chair", "committee", "staff", "admin"] as const;
+/** "committee.view": the committee, and the chiefs and director who act on its decisions. */
+const COMMITTEE_VIEWERS = ["director", "supervisor", "chair", "committee"] as const;
 
 /**
  * Pages for some roles only (requirePermission with a module permission), by URL prefix: the demo
@@ -54,6 +60,14 @@ const ROLE_LIMITED: { prefix: string; allowed: readonly Account[]; seenBy?: read
   // Last: the entries above are more specific.
   { prefix: "/quizzes/:quizId", allowed: QUIZ_TAKERS, seenBy: ["director", "supervisor", "chair", "committee", "staff", "admin"] },
   { prefix: "/quizzes", allowed: QUIZ_TAKERS },
+  // 創新提案. The sample for editing is a draft of the staff account: nobody else even finds it (404).
+  { prefix: "/proposals/settings", allowed: ["director", "chair"] },
+  { prefix: "/proposals/:proposalId/edit", allowed: PROPOSERS, seenBy: ["staff"] },
+  { prefix: "/proposals/:proposalId", allowed: PROPOSERS, seenBy: FUBEI_PEOPLE },
+  { prefix: "/proposals", allowed: PROPOSERS },
+  // 研提案件審查小組: meetings are held by the chair ("committee.chair") and read by "committee.view".
+  { prefix: "/committee/rounds/new", allowed: ["chair"] },
+  { prefix: "/committee", allowed: COMMITTEE_VIEWERS },
 ];
 function limitOf(pattern: string) {
   return ROLE_LIMITED.find((l) => pattern === l.prefix || pattern.startsWith(`${l.prefix}/`));
@@ -78,7 +92,15 @@ beforeAll(async () => {
   const fubei = await officeIdOf(t.db, "FUBEI");
   const counter = await t.db.selectFrom("counters").select("id").where("officeId", "=", fubei).where("number", "=", 1).executeTakeFirstOrThrow();
   const taking = await quizTakingSamples(fubei);
+  const proposal = async (title: string) =>
+    String((await t.db.selectFrom("proposals").select("id").where("officeId", "=", fubei).where("title", "=", title).executeTakeFirstOrThrow()).id);
   samples = {
+    // Demo proposals (seeds/demo-proposals.ts): the staff account's draft, and one waiting for screening.
+    "/proposals/:proposalId/edit": { proposalId: await proposal("等候區設置手機充電站") },
+    "/proposals/": { proposalId: await proposal("印鑑證明申請書填寫範例更新") },
+    "/committee/rounds/": {
+      roundId: String((await t.db.selectFrom("committeeRounds").select("id").where("officeId", "=", fubei).where("state", "=", "planned").executeTakeFirstOrThrow()).id),
+    },
     // Before any plain "/quizzes/" sample: paramsFor takes the first prefix that matches.
     "/quizzes/:quizId/attempts/": taking.attempt,
     "/quizzes/:quizId/start": { quizId: taking.attempt.quizId },
