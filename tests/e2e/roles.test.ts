@@ -73,6 +73,10 @@ describe.skipIf(!hasServer)("each demo role signs in, sees their home page and m
         if (role === "admin") await see(link).toBeVisible();
         else await see(link).toHaveCount(0);
       }
+      // 創新提案 for everyone working in an office; the meetings for the committee and the chiefs.
+      await see(nav.getByRole("link", { name: "創新提案", exact: true })).toHaveCount(role === "bureau" ? 0 : 1);
+      const seesMeetings = ["committee", "chair", "supervisor", "director"].includes(role);
+      await see(nav.getByRole("link", { name: "提案審查會議", exact: true })).toHaveCount(seesMeetings ? 1 : 0);
       await journey.shot("home");
 
       await signOut(page);
