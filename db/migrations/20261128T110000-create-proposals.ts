@@ -23,7 +23,8 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable("proposal_settings")
     .addColumn("office_id", "integer", (c) => c.primaryKey().references("offices.id"))
-    .addColumn("rubric_weights", "jsonb", (c) => c.notNull())
+    // `json`, not `jsonb`: jsonb re-orders keys, and the criteria's order is the form's and the minutes'.
+    .addColumn("rubric_weights", "json", (c) => c.notNull())
     .addColumn("grade_thresholds", "jsonb", (c) => c.notNull())
     .addColumn("quorum_rule", "text", (c) => c.notNull().defaultTo("at_least_half").check(sql`quorum_rule in ('at_least_half','more_than_half')`))
     // A stage waiting longer than this is flagged in the queues (and on the dashboards).
@@ -126,7 +127,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("chair_id", "integer", (c) => c.notNull().references("users.id"))
     // The quorum rule and rubric in force when the meeting opened, so later settings do not rewrite its minutes.
     .addColumn("quorum_rule", "text", (c) => c.notNull().check(sql`quorum_rule in ('at_least_half','more_than_half')`))
-    .addColumn("rubric_weights", "jsonb", (c) => c.notNull())
+    .addColumn("rubric_weights", "json", (c) => c.notNull())
     .addColumn("opened_at", "timestamptz")
     .addColumn("closed_at", "timestamptz")
     .addColumn("created_by", "integer", (c) => c.references("users.id"))

@@ -12,9 +12,11 @@ import {
   closeRound,
   createRound,
   decisionFacts,
+  declareConflict,
   loadRound,
   openRound,
   scheduleProposal,
+  setActingChair,
   setAttendance,
 } from "~/modules/proposals/committee.server";
 import {
@@ -22,6 +24,8 @@ import {
   createProposal,
   decideProposal,
   findSimilarProposals,
+  getProposalSettings,
+  saveProposalSettings,
   listProposals,
   loadProposal,
   markImplemented,
@@ -270,5 +274,46 @@ describe("the meeting's rules on the database", () => {
     // Recusal by the chair's order removes the member from the quorum count.
     expect(await refusal(castBallot(t.db, m6, item.id, { vote: "採行", comment: "", scores: {} }))).toBe("您未登記出席本次會議，不能投票。");
     expect(await userIdOf(t.db, "FB006")).toBe(m6.id);
+  });
+});
+
+describe("the meeting's chair and the office's rubric", () => {
+  it("a chair who declared a conflict cannot decide the item until an acting chair is named, who then can", async () => {
+    const { FB004: chair, FB006: m6, FB007: m7, FB010: proposer } = people;
+    const id = await createProposal(t.db, proposer, { ...baseInput, title: "公文線上簽核範本統一" }, { submit: true });
+    await screenProposal(t.db, people.FB002, id, { type: "supervisor_forward" });
+    const roundId = await createRound(t.db, chair, { title: "迴避測試會議", meetingDate: "2026-12-21", location: "" });
+    await scheduleProposal(t.db, chair, id, roundId);
+    await setAttendance(t.db, chair, roundId, [chair.id, m6.id, m7.id]);
+    await openRound(t.db, chair, roundId);
+    const [item] = (await loadRound(t.db, chair, roundId)).items;
+    await declareConflict(t.db, chair, item.id, "提案人為本人配偶之同課同仁");
+    await castBallot(t.db, m6, item.id, { vote: "採行", comment: "", scores: { 創新性: 20, 可行性: 20, 效益性: 20, 完整性: 8 } });
+    await castBallot(t.db, m7, item.id, { vote: "採行", comment: "", scores: { 創新性: 22, 可行性: 21, 效益性: 20, 完整性: 8 } });
+    await closeRound(t.db, chair, roundId);
+    const decision = { decision: "adopted" as const, reason: "出席委員一致贊成" };
+    expect(await refusal(decideProposal(t.db, chair, id, decision, await decisionFacts(t.db, chair, id)))).toContain("召集人");
+    await setActingChair(t.db, chair, item.id, m6.id);
+    await decideProposal(t.db, m6, id, decision, await decisionFacts(t.db, m6, id));
+    expect((await loadProposal(t.db, proposer, id)).proposal.state).toBe("decided_adopted");
+  });
+
+  it("keeps the office's criteria in the order they were entered, on the form and in a meeting", async () => {
+    const director = people.FB001;
+    await saveProposalSettings(t.db, director, {
+      criteria: [
+        { criterion: "效益性", weight: 40 },
+        { criterion: "創新性", weight: 35 },
+        { criterion: "完整性", weight: 25 },
+      ],
+      gradeThresholds: { 甲: 90, 乙: 80, 丙: 70 },
+      quorumRule: "more_than_half",
+      stageAlertDays: 10,
+    });
+    expect(Object.keys((await getProposalSettings(t.db, director.officeId)).rubricWeights)).toEqual(["效益性", "創新性", "完整性"]);
+    const roundId = await createRound(t.db, people.FB004, { title: "新配分會議", meetingDate: "2026-12-28", location: "" });
+    const round = await loadRound(t.db, people.FB004, roundId);
+    expect(Object.keys(round.round.rubricWeights)).toEqual(["效益性", "創新性", "完整性"]);
+    expect(round.round.quorumRule).toBe("more_than_half");
   });
 });

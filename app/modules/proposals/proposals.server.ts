@@ -191,6 +191,19 @@ async function presidingChairOf(trx: Executor, proposal: { id: number; currentRo
   return row ? (row.actingChairId ?? row.chairId) : null;
 }
 
+async function recusedFromItem(trx: Executor, proposal: { id: number; currentRoundId: number | null }, userId: number): Promise<boolean> {
+  if (proposal.currentRoundId === null) return false;
+  const row = await trx
+    .selectFrom("roundRecusals as x")
+    .innerJoin("roundItems as i", "i.id", "x.roundItemId")
+    .select("x.memberId")
+    .where("i.roundId", "=", proposal.currentRoundId)
+    .where("i.proposalId", "=", proposal.id)
+    .where("x.memberId", "=", userId)
+    .executeTakeFirst();
+  return Boolean(row);
+}
+
 /**
  * How this person relates to the proposal. "Chair" before and after the meeting is anyone holding the
  * chair role; for the decision itself only whoever presides over its item (the meeting's chair, or the
@@ -202,8 +215,12 @@ async function relationsOf(trx: Executor, user: CurrentUser, p: ProposalRow & { 
   if (p.coProposers.includes(user.id)) relations.push("co_proposer");
   if (user.roles.includes("supervisor") || user.roles.includes("director")) relations.push("supervisor");
   if (p.state === "scheduled") {
+    // Presiding over the item, and not recused from it (a declared or ordered recusal; being the
+    // proposer or co-proposer is already a conflict the workflow refuses).
     const presiding = await presidingChairOf(trx, p);
-    if (presiding === user.id || (user.roles.includes("chair") && presiding === null)) relations.push("chair");
+    if ((presiding === user.id && !(await recusedFromItem(trx, p, user.id))) || (user.roles.includes("chair") && presiding === null)) {
+      relations.push("chair");
+    }
   } else if (user.roles.includes("chair")) {
     relations.push("chair");
   }

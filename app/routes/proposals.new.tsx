@@ -1,0 +1,48 @@
+// 撰寫提案: a new 業務研提意見表, saved as a draft (intent=draft) or sent to the supervisor at once
+// (intent=submit). Co-proposers are chosen from the office's people, the writer left out.
+import { Stack, Text, Title } from "@mantine/core";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { NEW_PROPOSAL_DEFAULTS, ProposalForm } from "~/components/proposals/proposal-form";
+import { useT } from "~/i18n/use-t";
+import { requirePermission } from "~/modules/auth/guards.server";
+import { formFailure, parseForm, runCommand } from "~/modules/forms.server";
+import { proposalSchema } from "~/modules/proposals/proposals.schema";
+import { createProposal, officePeople } from "~/modules/proposals/proposals.server";
+
+export async function loader(args: LoaderFunctionArgs) {
+  const user = await requirePermission(args, "proposals.submit");
+  const people = await officePeople(args.context.db, user.officeId);
+  return { people: people.filter((p) => p.id !== user.id) };
+}
+
+export async function action(args: ActionFunctionArgs) {
+  const user = await requirePermission(args, "proposals.submit");
+  const formData = await args.request.formData();
+  const intent = formData.get("intent");
+  if (intent !== "draft" && intent !== "submit") return data(formFailure(formData, { _form: "errors.invalid" }), { status: 400 });
+  const parsed = parseForm(proposalSchema, formData);
+  if (!parsed.ok) return data(parsed, { status: 400 });
+  const outcome = await runCommand(formData, () => createProposal(args.context.db, user, parsed.data, { submit: intent === "submit" }));
+  if (!outcome.ok) return outcome.response;
+  throw redirect(`/proposals/${outcome.result}?notice=created`);
+}
+
+export default function NewProposal() {
+  const { people } = useLoaderData<typeof loader>();
+  const state = useActionData<typeof action>();
+  const t = useT();
+  return (
+    <Stack maw={1280}>
+      <Stack gap={4}>
+        <Title order={1}>{t("proposals.newTitle")}</Title>
+        <Text c="gray.7" size="sm">
+          {t("proposals.similar.hint")}
+        </Text>
+      </Stack>
+      <ProposalForm state={state} defaults={NEW_PROPOSAL_DEFAULTS} people={people} mode="new" cancelTo="/proposals" />
+    </Stack>
+  );
+}
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error";
