@@ -332,6 +332,113 @@ export interface ProposalProgressTable {
   at: CreatedAt;
 }
 
+export interface TrainingSessionsTable {
+  id: Generated<number>;
+  officeId: number;
+  kind: "professional" | "experience_sharing" | "law_quiz_review" | "phone_etiquette" | "external";
+  title: string;
+  description: Generated<string>;
+  instructor: Generated<string>;
+  place: Generated<string>;
+  creditedHours: Numeric;
+  capacity: number | null;
+  audienceWholeOffice: Generated<boolean>;
+  audienceRoles: Jsonb<string[]>;
+  required: Generated<boolean>;
+  approvalRequired: Generated<boolean>;
+  materials: Jsonb<{ label: string; url: string }[]>;
+  status: ColumnType<"scheduled" | "cancelled", "scheduled" | "cancelled" | undefined, "scheduled" | "cancelled">;
+  cancelReason: string | null;
+  createdBy: number | null;
+  createdAt: CreatedAt;
+  updatedAt: Timestamp;
+}
+
+export interface TrainingSessionDatesTable {
+  id: Generated<number>;
+  sessionId: number;
+  startsAt: Date | string;
+  endsAt: Date | string;
+}
+
+export interface TrainingAudiencePeopleTable {
+  sessionId: number;
+  userId: number;
+}
+
+export type EnrolmentStatusValue = "requested" | "booked" | "waitlisted" | "cancelled" | "attended" | "partly_attended" | "absent" | "excused";
+
+export interface EnrolmentsTable {
+  id: Generated<number>;
+  sessionId: number;
+  userId: number;
+  status: EnrolmentStatusValue;
+  since: Timestamp;
+  required: Generated<boolean>;
+  hours: Numeric | null;
+}
+
+export interface EnrolmentHistoryTable {
+  id: Generated<string>;
+  enrolmentId: number;
+  fromStatus: string | null;
+  toStatus: string;
+  event: string;
+  hours: Numeric | null;
+  reason: string | null;
+  actorId: number | null;
+  at: CreatedAt;
+}
+
+export interface ElearningRecordsTable {
+  id: Generated<number>;
+  officeId: number;
+  userId: number;
+  platform: string;
+  course: string;
+  hours: Numeric;
+  /** A `date`: read with to_char, write 'YYYY-MM-DD'. */
+  completedOn: DateText;
+  certificateNumber: Generated<string>;
+  status: ColumnType<"pending" | "approved" | "returned", "pending" | "approved" | "returned" | undefined, "pending" | "approved" | "returned">;
+  reviewReason: string | null;
+  reviewedBy: number | null;
+  reviewedAt: Date | null;
+  createdAt: CreatedAt;
+}
+
+export interface TrainingNominationsTable {
+  id: Generated<number>;
+  officeId: number;
+  userId: number;
+  course: string;
+  organiser: Generated<string>;
+  startsOn: DateText;
+  endsOn: DateText;
+  hours: Numeric;
+  outcome: ColumnType<"nominated" | "completed" | "not_completed" | "withdrawn", "nominated" | "completed" | "not_completed" | "withdrawn" | undefined, "nominated" | "completed" | "not_completed" | "withdrawn">;
+  note: Generated<string>;
+  nominatedBy: number | null;
+  createdAt: CreatedAt;
+  updatedAt: Timestamp;
+}
+
+export interface TrainingTargetsTable {
+  officeId: number;
+  year: number;
+  totalHours: Numeric;
+  digitalHours: Numeric;
+  updatedBy: number | null;
+  updatedAt: Timestamp;
+}
+
+export interface CalendarFeedTokensTable {
+  userId: number;
+  tokenHash: string;
+  /** Renewed with the token. */
+  createdAt: Timestamp;
+}
+
 export interface Database {
   offices: OfficesTable;
   users: UsersTable;
@@ -359,6 +466,15 @@ export interface Database {
   roundRecusals: RoundRecusalsTable;
   ballots: BallotsTable;
   proposalProgress: ProposalProgressTable;
+  trainingSessions: TrainingSessionsTable;
+  trainingSessionDates: TrainingSessionDatesTable;
+  trainingAudiencePeople: TrainingAudiencePeopleTable;
+  enrolments: EnrolmentsTable;
+  enrolmentHistory: EnrolmentHistoryTable;
+  elearningRecords: ElearningRecordsTable;
+  trainingNominations: TrainingNominationsTable;
+  trainingTargets: TrainingTargetsTable;
+  calendarFeedTokens: CalendarFeedTokensTable;
 }
 
 export type Office = Selectable<OfficesTable>;

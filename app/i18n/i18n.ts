@@ -5,6 +5,9 @@ import { proposalsSharedMessages } from "./catalogs/proposals-shared";
 import { proposalsMessages } from "./catalogs/proposals";
 import { committeeMessages } from "./catalogs/committee";
 import { notificationMessages } from "./catalogs/notifications";
+import { trainingSharedMessages } from "./catalogs/training-shared";
+import { trainingMessages } from "./catalogs/training";
+import { trainingHoursMessages } from "./catalogs/training-hours";
 import { en } from "./en";
 import { zhTW, type CoreMessageKey } from "./zh-TW";
 
@@ -17,6 +20,9 @@ const moduleMessages = {
   ...proposalsMessages,
   ...committeeMessages,
   ...notificationMessages,
+  ...trainingSharedMessages,
+  ...trainingMessages,
+  ...trainingHoursMessages,
 };
 export type MessageKey = CoreMessageKey | keyof typeof moduleMessages;
 export const LANGUAGES = ["zh-TW", "en"] as const;

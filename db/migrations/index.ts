@@ -2,10 +2,12 @@ import type { Migration } from "kysely";
 import * as createFoundation from "./20261128T090000-create-foundation";
 import * as createQuizzes from "./20261128T100000-create-quizzes";
 import * as createProposals from "./20261128T110000-create-proposals";
+import * as createTraining from "./20261128T120000-create-training";
 
 /** Every migration, by name, in order. A static list so the server build needs no folder reads. */
 export const migrations: Record<string, Migration> = {
   "20261128T090000-create-foundation": createFoundation,
   "20261128T100000-create-quizzes": createQuizzes,
   "20261128T110000-create-proposals": createProposals,
+  "20261128T120000-create-training": createTraining,
 };

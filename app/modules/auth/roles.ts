@@ -15,7 +15,9 @@ export type Permission =
   | "proposals.screen"
   | "proposals.settings"
   | "committee.view"
-  | "committee.chair";
+  | "committee.chair"
+  | "training.attend"
+  | "training.manage";
 
 const PERMISSIONS: Record<Permission, readonly RoleName[]> = {
   home: ROLE_NAMES,
@@ -38,6 +40,10 @@ const PERMISSIONS: Record<Permission, readonly RoleName[]> = {
   "committee.view": ["committee", "chair", "supervisor", "director"],
   // 召集人: schedules proposals, holds meetings, decides.
   "committee.chair": ["chair"],
+  // Training: everyone working in an office attends, signs up and reports e-learning.
+  "training.attend": ["staff", "committee", "chair", "supervisor", "director"],
+  // Supervisors plan sessions, take attendance, verify e-learning, nominate, set targets.
+  "training.manage": ["supervisor", "director"],
 };
 
 export function rolesAllowed(permission: Permission): readonly RoleName[] {
