@@ -6,6 +6,7 @@ import type { Kysely } from "kysely";
 import { hash } from "@node-rs/argon2";
 import type { CounterKind, Database, Role } from "../db/schema";
 import { seedDemoProposals } from "./demo-proposals";
+import { seedDemoTraining } from "./demo-training";
 import { seedDemoQuizzes } from "./demo-quizzes";
 import { seedQuizBanks } from "./quiz-banks";
 
@@ -106,6 +107,7 @@ export async function seedDemo(db: Kysely<Database>): Promise<{ users: number }>
   await seedQuizBanks(db);
   await seedDemoQuizzes(db);
   await seedDemoProposals(db);
+  await seedDemoTraining(db);
   return result;
 }
 
