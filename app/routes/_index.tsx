@@ -11,6 +11,7 @@ import { listQuizzesWaitingFor } from "~/modules/quizzes/quizzes.server";
 import { proposalsWaitingFor } from "~/modules/proposals/proposals.server";
 import { votesWaitingFor } from "~/modules/proposals/committee.server";
 import { listNotifications } from "~/modules/notifications/notifications.server";
+import { trainingWaitingFor } from "~/modules/training/training.server";
 import { messageKey } from "~/components/form-fields";
 
 export async function loader(args: LoaderFunctionArgs) {
@@ -21,6 +22,7 @@ export async function loader(args: LoaderFunctionArgs) {
   const proposals = hasPermission(user.roles, "proposals.submit") ? await proposalsWaitingFor(db, user) : { returned: [], owned: [], toScreen: 0 };
   const votes = hasPermission(user.roles, "committee.view") ? await votesWaitingFor(db, user) : [];
   const notifications = (await listNotifications(db, user.id, user.officeId, 5)).filter((n) => !n.read);
+  const training = hasPermission(user.roles, "training.attend") ? await trainingWaitingFor(db, user) : { soon: [], withoutAttendance: [], elearningToVerify: 0 };
   return {
     name: user.name,
     officeName: user.officeName,
@@ -30,11 +32,12 @@ export async function loader(args: LoaderFunctionArgs) {
     proposals,
     votes,
     notifications,
+    training,
   };
 }
 
 export default function Home() {
-  const { name, officeName, roles, today, quizzes, proposals, votes, notifications } = useLoaderData<typeof loader>();
+  const { name, officeName, roles, today, quizzes, proposals, votes, notifications, training } = useLoaderData<typeof loader>();
   const t = useT();
   const adminLinks = navItemsFor(roles).filter((i) => i.group === "nav.admin");
   return (
@@ -52,7 +55,15 @@ export default function Home() {
           <Title order={2} size="h4" mb="sm">
             {t("home.waiting")}
           </Title>
-          {quizzes.length + proposals.returned.length + proposals.owned.length + votes.length + (proposals.toScreen > 0 ? 1 : 0) === 0 ? (
+          {quizzes.length +
+            proposals.returned.length +
+            proposals.owned.length +
+            votes.length +
+            (proposals.toScreen > 0 ? 1 : 0) +
+            training.soon.length +
+            training.withoutAttendance.length +
+            (training.elearningToVerify > 0 ? 1 : 0) ===
+          0 ? (
             <Text c="dimmed">{t("home.nothingWaiting")}</Text>
           ) : (
             <List spacing="xs" data-testid="waiting-list">
@@ -68,6 +79,32 @@ export default function Home() {
                   ) : null}
                 </List.Item>
               ))}
+              {training.soon.map((s) => (
+                <List.Item key={`session-${s.id}`}>
+                  <Anchor component={Link} to={`/training/${s.id}`}>
+                    {t(s.status === "booked" ? "home.sessionBooked" : "home.sessionWaiting", { title: s.title })}
+                  </Anchor>
+                  {s.startsAt ? (
+                    <Text size="sm" c="gray.7">
+                      <RocDate value={s.startsAt} withTime />
+                    </Text>
+                  ) : null}
+                </List.Item>
+              ))}
+              {training.withoutAttendance.map((s) => (
+                <List.Item key={`attendance-${s.id}`}>
+                  <Anchor component={Link} to={`/training/${s.id}`}>
+                    {t("home.sessionAttendance", { title: s.title })}
+                  </Anchor>
+                </List.Item>
+              ))}
+              {training.elearningToVerify > 0 ? (
+                <List.Item>
+                  <Anchor component={Link} to="/training/elearning">
+                    {t("home.elearningToVerify", { n: training.elearningToVerify })}
+                  </Anchor>
+                </List.Item>
+              ) : null}
               {votes.map((v) => (
                 <List.Item key={`vote-${v.roundId}`}>
                   <Anchor component={Link} to={`/committee/rounds/${v.roundId}`}>

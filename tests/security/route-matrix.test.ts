@@ -10,7 +10,7 @@ import { startAttempt, startPractice, submitAttempt } from "~/modules/quizzes/at
 const t = useTestDatabase();
 
 /** Reachable without signing in. Everything else must send a visitor to /login. */
-const PUBLIC = ["/login", "/healthz", "/set-language", "/logout"];
+const PUBLIC = ["/login", "/healthz", "/set-language", "/logout", "/training/feed/:token"];
 
 /** The administration pages (requirePermission(args, 'admin.*')): admins only, 403 for the rest. */
 const ADMIN_CONTRACT = [
@@ -36,6 +36,8 @@ const PROPOSERS = QUIZ_TAKERS;
 const FUBEI_PEOPLE = ["director", "supervisor", "chair", "committee", "staff", "admin"] as const;
 /** "committee.view": the committee, and the chiefs and director who act on its decisions. */
 const COMMITTEE_VIEWERS = ["director", "supervisor", "chair", "committee"] as const;
+/** "training.manage". */
+const TRAINING_MANAGERS = ["director", "supervisor"] as const;
 
 /**
  * Pages for some roles only (requirePermission with a module permission), by URL prefix: the demo
@@ -68,6 +70,17 @@ const ROLE_LIMITED: { prefix: string; allowed: readonly Account[]; seenBy?: read
   // 研提案件審查小組: meetings are held by the chair ("committee.chair") and read by "committee.view".
   { prefix: "/committee/rounds/new", allowed: ["chair"] },
   { prefix: "/committee", allowed: COMMITTEE_VIEWERS },
+  // 教育訓練: "training.manage" plans sessions, takes attendance, verifies, nominates, sets targets;
+  // "training.attend" (everyone working in an office) reads sessions, signs up, keeps their own hours.
+  { prefix: "/training/new", allowed: TRAINING_MANAGERS },
+  { prefix: "/training/roster", allowed: TRAINING_MANAGERS },
+  { prefix: "/training/elearning", allowed: TRAINING_MANAGERS },
+  { prefix: "/training/nominations", allowed: TRAINING_MANAGERS },
+  { prefix: "/training/:sessionId/edit", allowed: TRAINING_MANAGERS },
+  { prefix: "/training/calendar", allowed: QUIZ_TAKERS },
+  { prefix: "/training/hours", allowed: QUIZ_TAKERS },
+  { prefix: "/training/:sessionId", allowed: QUIZ_TAKERS, seenBy: FUBEI_PEOPLE },
+  { prefix: "/training", allowed: QUIZ_TAKERS },
 ];
 function limitOf(pattern: string) {
   return ROLE_LIMITED.find((l) => pattern === l.prefix || pattern.startsWith(`${l.prefix}/`));
@@ -98,6 +111,9 @@ beforeAll(async () => {
     // Demo proposals (seeds/demo-proposals.ts): the staff account's draft, and one waiting for screening.
     "/proposals/:proposalId/edit": { proposalId: await proposal("等候區設置手機充電站") },
     "/proposals/": { proposalId: await proposal("印鑑證明申請書填寫範例更新") },
+    "/training/": {
+      sessionId: String((await t.db.selectFrom("trainingSessions").select("id").where("officeId", "=", fubei).orderBy("id").executeTakeFirstOrThrow()).id),
+    },
     "/committee/rounds/": {
       roundId: String((await t.db.selectFrom("committeeRounds").select("id").where("officeId", "=", fubei).where("state", "=", "planned").executeTakeFirstOrThrow()).id),
     },

@@ -62,6 +62,11 @@ export const trainingSharedMessages = defineMessages({
   "notify.training.elearningReturned": ["您的數位學習「{course}」被退回，請查看原因。", "Your e-learning course “{course}” was returned; see the reason."],
   "notify.training.nominated": ["您已被遴派參加「{course}」（{startsOn} 起）。", "You are nominated to “{course}” (from {startsOn})."],
 
+  "home.sessionBooked": ["您已報名「{title}」", "You are booked on “{title}”"],
+  "home.sessionWaiting": ["您在「{title}」的候補或待核可名單中", "You are waiting for a seat on “{title}”"],
+  "home.sessionAttendance": ["「{title}」已結束，尚未登錄出席", "“{title}” is over: record attendance"],
+  "home.elearningToVerify": ["{n} 筆數位學習紀錄待您審核", "{n} e-learning records wait for your verification"],
+
   "errors.training.unknownPerson": ["請從名單中選擇本所同仁。", "Choose a colleague of this office from the list."],
   "errors.training.hours": ["時數請填 0 到 999 之間的數字，最多一位小數（例如 1.5）。", "Hours: a number from 0 to 999 with at most one decimal (e.g. 1.5)."],
   "errors.training.capacity": ["名額請填 1 以上的整數；不限名額請留白。", "Capacity: a whole number from 1; leave empty for no limit."],
