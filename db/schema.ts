@@ -439,6 +439,104 @@ export interface CalendarFeedTokensTable {
   createdAt: Timestamp;
 }
 
+export interface KbCasesTable {
+  id: Generated<number>;
+  officeId: number;
+  title: string;
+  category: string;
+  source: ColumnType<"own" | "other", "own" | "other" | undefined, "own" | "other">;
+  sourceOffice: Generated<string>;
+  /** A `date`: read with to_char, write 'YYYY-MM-DD'. */
+  caseDate: DateText | null;
+  facts: Generated<string>;
+  issue: Generated<string>;
+  handling: Generated<string>;
+  legalBasis: Jsonb<{ law: string; article: string }[]>;
+  interpretations: Jsonb<{ issuer: string; docNo: string; date: string }[]>;
+  lessons: Generated<string>;
+  body: Generated<string>;
+  tags: Jsonb<string[]>;
+  shared: Generated<boolean>;
+  state: ColumnType<"draft" | "in_review" | "published" | "archived", "draft" | "in_review" | "published" | "archived" | undefined, "draft" | "in_review" | "published" | "archived">;
+  reviewNote: string | null;
+  supersededBy: number | null;
+  authorId: number;
+  reviewerId: number | null;
+  revision: Generated<number>;
+  searchVector: ColumnType<string, never, never>;
+  publishedAt: Date | null;
+  createdAt: CreatedAt;
+  updatedAt: Timestamp;
+}
+
+export interface KbCaseRevisionsTable {
+  id: Generated<number>;
+  caseId: number;
+  revision: number;
+  authorId: number | null;
+  reason: Generated<string>;
+  snapshot: Jsonb<Record<string, unknown>>;
+  at: CreatedAt;
+}
+
+export interface KbCaseReadsTable {
+  caseId: number;
+  userId: number;
+  firstAt: CreatedAt;
+  lastAt: Timestamp;
+  count: Generated<number>;
+}
+
+export interface KbCaseSessionsTable {
+  caseId: number;
+  sessionId: number;
+}
+
+export interface KbCaseQuestionsTable {
+  caseId: number;
+  questionId: number;
+}
+
+export interface ClippingsTable {
+  id: Generated<number>;
+  officeId: number;
+  title: string;
+  outlet: string;
+  url: Generated<string>;
+  publishedOn: DateText;
+  summary: string;
+  lesson: Generated<string>;
+  tags: Jsonb<string[]>;
+  version: Generated<number>;
+  searchVector: ColumnType<string, never, never>;
+  createdBy: number | null;
+  createdAt: CreatedAt;
+  updatedAt: Timestamp;
+}
+
+export interface CirculationsTable {
+  id: Generated<number>;
+  clippingId: number;
+  officeId: number;
+  audienceWholeOffice: Generated<boolean>;
+  audienceRoles: Jsonb<string[]>;
+  mandatory: Generated<boolean>;
+  dueOn: DateText | null;
+  note: Generated<string>;
+  createdBy: number | null;
+  createdAt: CreatedAt;
+}
+
+export interface CirculationRecipientsTable {
+  circulationId: number;
+  userId: number;
+  openedAt: Date | null;
+  acknowledgedAt: Date | null;
+  acknowledgedVersion: number | null;
+  comment: Generated<string>;
+  remindedAt: Date | null;
+}
+
 export interface Database {
   offices: OfficesTable;
   users: UsersTable;
@@ -475,6 +573,14 @@ export interface Database {
   trainingNominations: TrainingNominationsTable;
   trainingTargets: TrainingTargetsTable;
   calendarFeedTokens: CalendarFeedTokensTable;
+  kbCases: KbCasesTable;
+  kbCaseRevisions: KbCaseRevisionsTable;
+  kbCaseReads: KbCaseReadsTable;
+  kbCaseSessions: KbCaseSessionsTable;
+  kbCaseQuestions: KbCaseQuestionsTable;
+  clippings: ClippingsTable;
+  circulations: CirculationsTable;
+  circulationRecipients: CirculationRecipientsTable;
 }
 
 export type Office = Selectable<OfficesTable>;

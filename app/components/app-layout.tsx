@@ -54,7 +54,7 @@ export function AppLayout({ user, language, unread = 0, children }: { user: Shel
               aria-label={unread > 0 ? `${t("nav.notifications")}（${t("notifications.unread", { n: unread })}）` : t("nav.notifications")}
               rightSection={
                 unread > 0 ? (
-                  <Badge size="sm" color="red.8" circle aria-hidden>
+                  <Badge size="sm" color="red.8" px={6} aria-hidden>
                     {unread > 99 ? "99+" : unread}
                   </Badge>
                 ) : null

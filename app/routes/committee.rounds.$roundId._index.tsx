@@ -34,6 +34,7 @@ import type { CurrentUser } from "~/modules/auth/session.server";
 import { DomainError } from "~/modules/domain-error";
 import { formFailure, parseForm, type FieldErrors } from "~/modules/forms.server";
 import { requireIdParam } from "~/modules/params";
+import { getProposalSettings } from "~/modules/proposals/proposals.server";
 import { listSchedulableProposals } from "~/modules/proposals/committee-pages.server";
 import {
   castBallot,
@@ -57,7 +58,8 @@ export async function loader(args: LoaderFunctionArgs) {
   const roundId = requireIdParam(args.params.roundId);
   const view = await loadRound(args.context.db, user, roundId);
   const schedulable = view.isChair && view.round.state !== "closed" ? await listSchedulableProposals(args.context.db, user) : [];
-  return { view, schedulable, viewerId: user.id };
+  const { gradeThresholds } = await getProposalSettings(args.context.db, user.officeId);
+  return { view, schedulable, viewerId: user.id, gradeThresholds };
 }
 
 // ------------------------------------------------------------------------------ the action
@@ -354,7 +356,7 @@ function DecisionSection({ item, view, actionData }: { item: Item; view: LoaderD
 
 function ItemCard({ item, n, d, actionData }: { item: Item; n: number; d: LoaderData; actionData: FormState | undefined }) {
   const t = useT();
-  const { view, viewerId } = d;
+  const { view, viewerId, gradeThresholds } = d;
   const state = view.round.state;
   const weights = view.round.rubricWeights as Record<string, number>;
   const iAmRecused = item.recused.some((r) => r.memberId === viewerId);
@@ -471,7 +473,7 @@ function ItemCard({ item, n, d, actionData }: { item: Item; n: number; d: Loader
               <Text fw={700} size="sm">
                 {t("committee.result.stats")}
               </Text>
-              <StatisticsTable result={item.result} weights={weights} />
+              <StatisticsTable result={item.result} weights={weights} thresholds={gradeThresholds} />
             </Stack>
           </Stack>
         ) : null}

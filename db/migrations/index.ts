@@ -3,6 +3,7 @@ import * as createFoundation from "./20261128T090000-create-foundation";
 import * as createQuizzes from "./20261128T100000-create-quizzes";
 import * as createProposals from "./20261128T110000-create-proposals";
 import * as createTraining from "./20261128T120000-create-training";
+import * as createKnowledge from "./20261128T130000-create-knowledge";
 
 /** Every migration, by name, in order. A static list so the server build needs no folder reads. */
 export const migrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   "20261128T100000-create-quizzes": createQuizzes,
   "20261128T110000-create-proposals": createProposals,
   "20261128T120000-create-training": createTraining,
+  "20261128T130000-create-knowledge": createKnowledge,
 };

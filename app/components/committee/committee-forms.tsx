@@ -377,19 +377,13 @@ export function OpenRoundForm({ state }: { state: FormState | undefined }) {
 
 /**
  * 結束投票 cannot be undone: the explanation is on the page and a box must be ticked (which works
- * without JavaScript); with JavaScript a confirm dialog asks once more.
+ * without JavaScript). One confirmation is enough; a dialog on top of it only trains people to click through.
  */
 export function CloseRoundForm({ state }: { state: FormState | undefined }) {
   const fields = useFormFields(state);
   const { t } = fields;
   return (
-    <Form
-      method="post"
-      onSubmit={(event) => {
-        if (!window.confirm(t("committee.close.jsConfirm"))) event.preventDefault();
-      }}
-      data-testid="close-form"
-    >
+    <Form method="post" data-testid="close-form">
       <Hidden intent="close" />
       <Stack gap="xs">
         <FormErrorSummary state={state} />

@@ -7,7 +7,7 @@ import { useT } from "~/i18n/use-t";
 import type { RoundView } from "~/modules/proposals/committee.server";
 import { VOTE_CHOICES, type RoundState, type VoteChoice } from "~/modules/proposals/committee-rules";
 import type { DecisionKind } from "~/modules/proposals/proposal-workflow";
-import { rewardGrade } from "~/modules/proposals/reward-grade";
+import { rewardGrade, type GradeThresholds } from "~/modules/proposals/reward-grade";
 import { formatPoints, formatScore, isDissent, orderedCriteria } from "./committee-format";
 
 export type RoundItem = RoundView["items"][number];
@@ -182,7 +182,16 @@ export function BallotsTable({
 }
 
 /** Mean, population SD and min–max per criterion and of the totals, with the 預估 reward grade. */
-export function StatisticsTable({ result, weights }: { result: ItemResult; weights: Record<string, number> }) {
+export function StatisticsTable({
+  result,
+  weights,
+  thresholds,
+}: {
+  result: ItemResult;
+  weights: Record<string, number>;
+  /** The office's grade thresholds (提案審查設定), so the estimate agrees with the grade later granted. */
+  thresholds: GradeThresholds;
+}) {
   const t = useT();
   const { statistics, meanScore } = result;
   const order = orderedCriteria(weights).map(([c]) => c);
@@ -194,7 +203,7 @@ export function StatisticsTable({ result, weights }: { result: ItemResult; weigh
     })),
     { label: `${t("committee.result.total")}（100）`, s: statistics.total },
   ];
-  const grade = meanScore === null ? null : rewardGrade(meanScore);
+  const grade = meanScore === null ? null : rewardGrade(meanScore, thresholds);
   return (
     <Stack gap="xs">
       {statistics.total.n === 0 ? null : (
@@ -247,7 +256,7 @@ export function StatisticsTable({ result, weights }: { result: ItemResult; weigh
             <Group gap={6}>
               <RewardGradeBadge grade={grade} />
               <Text size="sm" c="gray.7">
-                {t("committee.result.grade", { grade })}
+                {t("committee.result.grade", { 甲: thresholds.甲, 乙: thresholds.乙, 丙: thresholds.丙 })}
               </Text>
             </Group>
           ) : (

@@ -87,10 +87,6 @@ export const committeeMessages = defineMessages({
   ],
   "committee.close.confirm": ["我了解結束投票後選票公開且不能再修改", "I understand that ballots become visible and can no longer change"],
   "committee.close.confirmRequired": ["請先勾選確認，再結束投票。", "Tick the confirmation before closing voting."],
-  "committee.close.jsConfirm": [
-    "確定結束投票？結束後全體委員的投票與評分將公開，且不能再修改。",
-    "Close voting? All ballots become visible and can no longer change.",
-  ],
 
   // Items
   "committee.items.title": ["審查提案", "Proposals on the agenda"],
@@ -181,8 +177,8 @@ export const committeeMessages = defineMessages({
   "committee.result.meanScore": ["平均分數 {score} 分", "Mean score {score}"],
   "committee.result.noScore": ["無人評分", "Nobody scored"],
   "committee.result.grade": [
-    "預估獎勵等第：{grade}（依預設門檻 甲≥90、乙≥80、丙≥70；執行成效檢討後核定）",
-    "Estimated reward grade: {grade} (default thresholds 甲 ≥ 90, 乙 ≥ 80, 丙 ≥ 70; granted after the effectiveness review)",
+    "預估（依本所門檻 甲≥{甲}、乙≥{乙}、丙≥{丙}；執行成效檢討後核定）",
+    "Estimated (this office's thresholds 甲 ≥ {甲}, 乙 ≥ {乙}, 丙 ≥ {丙}; granted after the effectiveness review)",
   ],
   "committee.result.noGrade": ["預估獎勵等第：未達丙等", "Estimated reward grade: below 丙等"],
   "committee.result.your": ["（您）", " (you)"],
