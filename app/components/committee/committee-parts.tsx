@@ -256,7 +256,7 @@ export function StatisticsTable({
             <Group gap={6}>
               <RewardGradeBadge grade={grade} />
               <Text size="sm" c="gray.7">
-                {t("committee.result.grade", { 甲: thresholds.甲, 乙: thresholds.乙, 丙: thresholds.丙 })}
+                {t("committee.result.grade", { a: thresholds.甲, b: thresholds.乙, c: thresholds.丙 })}
               </Text>
             </Group>
           ) : (

@@ -177,8 +177,8 @@ export const committeeMessages = defineMessages({
   "committee.result.meanScore": ["平均分數 {score} 分", "Mean score {score}"],
   "committee.result.noScore": ["無人評分", "Nobody scored"],
   "committee.result.grade": [
-    "預估（依本所門檻 甲≥{甲}、乙≥{乙}、丙≥{丙}；執行成效檢討後核定）",
-    "Estimated (this office's thresholds 甲 ≥ {甲}, 乙 ≥ {乙}, 丙 ≥ {丙}; granted after the effectiveness review)",
+    "預估（依本所門檻 甲≥{a}、乙≥{b}、丙≥{c}；執行成效檢討後核定）",
+    "Estimated (this office's thresholds 甲 ≥ {a}, 乙 ≥ {b}, 丙 ≥ {c}; granted after the effectiveness review)",
   ],
   "committee.result.noGrade": ["預估獎勵等第：未達丙等", "Estimated reward grade: below 丙等"],
   "committee.result.your": ["（您）", " (you)"],
