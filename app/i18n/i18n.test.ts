@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { en } from "./en";
-import { DEFAULT_LANGUAGE, isLanguage, isMessageKey, languageFromCookieHeader, translator } from "./i18n";
+import { DEFAULT_LANGUAGE, isLanguage, isMessageKey, languageFromCookieHeader, messagesOf, translator } from "./i18n";
 import { zhTW } from "./zh-TW";
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
@@ -21,6 +21,16 @@ describe("message catalogs", () => {
   it("uses the same {placeholders} in both languages", () => {
     for (const key of Object.keys(zhTW) as (keyof typeof zhTW)[]) {
       expect(placeholders(en[key]), key).toEqual(placeholders(zhTW[key]));
+    }
+  });
+
+  it("names every placeholder, in every catalog, with the ASCII name the translator fills", () => {
+    // {甲} would be shown as typed: the translator fills {\w+} only. (A language may use another
+    // placeholder than the other, e.g. the Gregorian year in English and the ROC year in zh-TW.)
+    for (const language of ["zh-TW", "en"] as const) {
+      for (const [key, text] of Object.entries(messagesOf(language))) {
+        for (const p of text.match(/\{[^{}]*\}/g) ?? []) expect(p, `${language} ${key}`).toMatch(/^\{\w+\}$/);
+      }
     }
   });
 

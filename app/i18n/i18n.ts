@@ -37,6 +37,11 @@ const catalogs: Record<Language, Record<MessageKey, string>> = {
   en: { ...en, ...pick(1) },
 };
 
+/** Every message of a language, core and module catalogs together (for tests and tooling). */
+export function messagesOf(language: Language): Readonly<Record<MessageKey, string>> {
+  return catalogs[language];
+}
+
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 
 export function isLanguage(value: unknown): value is Language {
