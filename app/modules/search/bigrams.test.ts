@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { normalizeForSearch, queryTerms, searchTerms } from "./bigrams";
+import { normalizeForSearch, queryTerms, searchTerms, weightedVector } from "./bigrams";
 
 describe("Chinese search terms", () => {
   it("splits Han text into overlapping bigrams", () => {
@@ -33,5 +33,18 @@ describe("Chinese search terms", () => {
     expect(queryTerms("謄本費", "any")).toBe("'謄本' | '本費'");
     // An apostrophe separates terms like any punctuation, so no term ever needs escaping.
     expect(queryTerms("o'neil")).toBe("'o' & 'neil'");
+  });
+});
+
+describe("weighted document vectors", () => {
+  it("gives title terms weight A and body terms weight D, each with its own position", () => {
+    expect(weightedVector([
+      { text: "認領登記", weight: "A" },
+      { text: "生父認領", weight: "D" },
+    ])).toBe("'認領':1A,6D '領登':2A '登記':3A '生父':4D '父認':5D");
+  });
+
+  it("is empty for text with nothing searchable", () => {
+    expect(weightedVector([{ text: "，。", weight: "A" }])).toBe("");
   });
 });

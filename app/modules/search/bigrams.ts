@@ -68,3 +68,23 @@ export function queryTerms(text: string, mode: "any" | "all" = "all"): string | 
   if (terms.length === 0) return null;
   return terms.join(mode === "any" ? " | " : " & ");
 }
+
+/**
+ * A tsvector literal (cast with `::tsvector`) whose lexemes carry weights, so ts_rank ranks a title
+ * match above a body match (issue 6): each part's terms get positions with the part's weight. Terms
+ * are letters and digits only, so they need no escaping; positions are capped at PostgreSQL's 16383.
+ * A term in several parts keeps each weighted position.
+ */
+export function weightedVector(parts: readonly { text: string; weight: "A" | "B" | "C" | "D" }[]): string {
+  const positions = new Map<string, string[]>();
+  let position = 0;
+  for (const part of parts) {
+    for (const term of searchTerms(part.text)) {
+      position = Math.min(position + 1, 16383);
+      const list = positions.get(term) ?? [];
+      list.push(`${position}${part.weight}`);
+      positions.set(term, list);
+    }
+  }
+  return [...positions.entries()].map(([term, list]) => `'${term}':${list.slice(0, 256).join(",")}`).join(" ");
+}
