@@ -13,6 +13,10 @@ export function AppLayout({ user, language, unread = 0, children }: { user: Shel
   const location = useLocation();
   const items = navItemsFor(user.roles);
   const groups = [...new Set(items.map((i) => i.group))];
+  // The menu entry for this page: the longest one the path falls under (/training/calendar is 訓練行事曆,
+  // not also 教育訓練).
+  const under = (to: string) => (to === "/" ? location.pathname === "/" : location.pathname === to || location.pathname.startsWith(`${to}/`));
+  const activeTo = items.filter((i) => under(i.to)).sort((a, b) => b.to.length - a.to.length)[0]?.to;
 
   return (
     <AppShell header={{ height: 64 }} navbar={{ width: 240, breakpoint: "sm", collapsed: { mobile: !opened } }} padding="md">
@@ -83,7 +87,7 @@ export function AppLayout({ user, language, unread = 0, children }: { user: Shel
               {items
                 .filter((i) => i.group === group)
                 .map((item) => {
-                  const active = item.to === "/" ? location.pathname === "/" : location.pathname.startsWith(item.to);
+                  const active = item.to === activeTo;
                   return (
                     <NavLink
                       key={item.to}

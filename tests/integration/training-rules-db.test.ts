@@ -7,6 +7,7 @@ import { getCurrentUser, type CurrentUser } from "~/modules/auth/session.server"
 import { DomainError } from "~/modules/domain-error";
 import { listNotifications } from "~/modules/notifications/notifications.server";
 import {
+  addToRoster,
   cancelEnrolment,
   cancelSession,
   createSession,
@@ -167,6 +168,20 @@ describe("hours", () => {
     // 10 of 12 months done by 28 November: 20 × 10/12 ≈ 16.7 h expected by now.
     expect(row.progress.total.expectedByNow).toBeCloseTo(16.7, 1);
     expect(row.progress.total.judgement).toBe(row.totalHours >= 20 ? "done" : row.totalHours < 16.7 ? "behind" : "on_track");
+  });
+});
+
+describe("recording a session afterwards", () => {
+  it("a supervisor adds a colleague who came without signing up, and records the attendance", async () => {
+    const start = new Date(Date.now() - 2 * 24 * HOUR);
+    const id = await createSession(t.db, people.FB002, session({ title: "臨時召開的說明會", dates: [{ startsAt: start, endsAt: new Date(start.getTime() + HOUR) }], creditedHours: 1 }));
+    expect(await refusal(signUp(t.db, people.FB013, id))).toBe("本場次已結束，不能報名。");
+    await expect(addToRoster(t.db, people.FB013, id, people.FB013.id)).rejects.toMatchObject({ status: 403 });
+    await addToRoster(t.db, people.FB002, id, people.FB013.id);
+    expect(await refusal(addToRoster(t.db, people.FB002, id, people.FB013.id))).toBe("這位同仁已在名單上。");
+    await markAttendance(t.db, people.FB002, id, [{ userId: people.FB013.id, mark: { status: "attended" } }]);
+    const { roster } = await loadSession(t.db, people.FB002, id);
+    expect(roster.map((r) => [r.userId, r.status])).toEqual([[people.FB013.id, "attended"]]);
   });
 });
 

@@ -21,11 +21,15 @@ const isoDate = z
   .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), "errors.dateFormat");
 /** Hours in half-hour steps are the norm; one decimal is kept. */
 const hours = (min: number) =>
-  z.coerce
-    .number({ invalid_type_error: "errors.training.hours" })
-    .min(min, "errors.training.hours")
-    .max(999, "errors.training.hours")
-    .refine((v) => Math.abs(v * 10 - Math.round(v * 10)) < 1e-9, "errors.training.hours");
+  z.preprocess(
+    // A blank field is a missing value, not 0 hours.
+    (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+    z.coerce
+      .number({ invalid_type_error: "errors.training.hours", required_error: "errors.required" })
+      .min(min, "errors.training.hours")
+      .max(999, "errors.training.hours")
+      .refine((v) => Math.abs(v * 10 - Math.round(v * 10)) < 1e-9, "errors.training.hours"),
+  );
 
 /** `2026-12-03` + `14:00` in Taipei → the instant (Taiwan has no daylight saving: always +08:00). */
 export function taipeiInstant(date: string, time: string): Date {

@@ -37,6 +37,11 @@ type Db = Kysely<Database>;
 const SUPERVISING = ["supervisor", "director"];
 export const isTrainingManager = (user: Pick<CurrentUser, "roles">) => user.roles.some((r) => SUPERVISING.includes(r));
 
+/** Commands for supervisors check the role themselves too, not only the route (defence in depth). */
+function requireManager(user: CurrentUser) {
+  if (!isTrainingManager(user)) throw new Response("Forbidden", { status: 403 });
+}
+
 /** Refusals of the pure rules carry their own zh-TW sentence. */
 function refused(result: { ok: false; reason: string }, field = "_form"): never {
   throw new DomainError(field, result.reason);
@@ -196,6 +201,7 @@ async function assertAudiencePeople(trx: Executor, officeId: number, ids: number
 }
 
 export async function createSession(db: Db, user: CurrentUser, input: SessionInput, now = new Date()): Promise<number> {
+  requireManager(user);
   return db.transaction().execute(async (trx) => {
     await assertAudiencePeople(trx, user.officeId, input.audienceUserIds);
     const { id } = await trx
@@ -212,6 +218,7 @@ export async function createSession(db: Db, user: CurrentUser, input: SessionInp
 
 /** Edits a session; a capacity rise promotes from the waitlist, a required audience is enrolled. */
 export async function updateSession(db: Db, user: CurrentUser, id: number, input: SessionInput, now = new Date()): Promise<{ overbookedBy: number }> {
+  requireManager(user);
   return db.transaction().execute(async (trx) => {
     const before = await sessionRow(trx, user.officeId, id, true);
     if (before.status === "cancelled") throw new DomainError("_form", "本場次已取消，不能再修改。");
@@ -234,6 +241,7 @@ export async function updateSession(db: Db, user: CurrentUser, id: number, input
 
 /** Cancels a session: every pending enrolment is cancelled and the people are told; nothing is credited. */
 export async function cancelSession(db: Db, user: CurrentUser, id: number, reason: string, now = new Date()): Promise<void> {
+  requireManager(user);
   await db.transaction().execute(async (trx) => {
     const row = await sessionRow(trx, user.officeId, id, true);
     if (row.status === "cancelled") throw new DomainError("_form", "本場次已經取消。");
@@ -284,6 +292,7 @@ export async function cancelEnrolment(db: Db, user: CurrentUser, sessionId: numb
 }
 
 export async function markAttendance(db: Db, user: CurrentUser, sessionId: number, marks: { userId: number; mark: AttendanceMark }[], now = new Date()): Promise<void> {
+  requireManager(user);
   await db.transaction().execute(async (trx) => {
     const session = await enrolmentSession(trx, user.officeId, sessionId, true);
     const enrolments = await enrolmentsOf(trx, sessionId);
@@ -303,6 +312,7 @@ export async function markAttendance(db: Db, user: CurrentUser, sessionId: numbe
 }
 
 export async function markAllPresent(db: Db, user: CurrentUser, sessionId: number, now = new Date()): Promise<number> {
+  requireManager(user);
   return db.transaction().execute(async (trx) => {
     const session = await enrolmentSession(trx, user.officeId, sessionId, true);
     const decision = decideAllPresent(session, await enrolmentsOf(trx, sessionId), now);
@@ -487,6 +497,7 @@ export async function reportElearning(db: Db, user: CurrentUser, input: Elearnin
 
 /** A supervisor approves a reported e-learning record, or returns it with a reason the person reads. */
 export async function reviewElearning(db: Db, user: CurrentUser, id: number, review: { approve: true } | { approve: false; reason: string }): Promise<void> {
+  requireManager(user);
   await db.transaction().execute(async (trx) => {
     const row = await trx.selectFrom("elearningRecords").selectAll().where("id", "=", id).where("officeId", "=", user.officeId).forUpdate().executeTakeFirst();
     if (!row) throw new Response("Not Found", { status: 404 });
@@ -522,6 +533,7 @@ export interface NominationInput {
 
 /** 遴派: nominate people to an outside course; they are told. */
 export async function nominate(db: Db, user: CurrentUser, input: NominationInput): Promise<number[]> {
+  requireManager(user);
   if (input.endsOn < input.startsOn) throw new DomainError("endsOn", "結束日期不能早於開始日期。");
   return db.transaction().execute(async (trx) => {
     const known = new Set((await officePeople(trx, user.officeId)).map((p) => p.id));
@@ -553,6 +565,7 @@ export async function recordNominationOutcome(
   outcome: "nominated" | "completed" | "not_completed" | "withdrawn",
   hours: number,
 ): Promise<void> {
+  requireManager(user);
   await db.transaction().execute(async (trx) => {
     const row = await trx.selectFrom("trainingNominations").selectAll().where("id", "=", id).where("officeId", "=", user.officeId).forUpdate().executeTakeFirst();
     if (!row) throw new Response("Not Found", { status: 404 });
@@ -569,6 +582,7 @@ export async function getTarget(db: Executor, officeId: number, year: number): P
 }
 
 export async function setTarget(db: Db, user: CurrentUser, year: number, target: YearlyTarget): Promise<void> {
+  requireManager(user);
   if (target.digitalHours > target.totalHours) throw new DomainError("digitalHours", "數位學習時數是總時數的一部分，不能多於總時數。");
   await db.transaction().execute(async (trx) => {
     const before = await getTarget(trx, user.officeId, year);
@@ -784,4 +798,29 @@ export async function trainingWaitingFor(db: Executor, user: CurrentUser, now = 
     withoutAttendance,
     elearningToVerify,
   };
+}
+
+/**
+ * A supervisor puts a colleague on the roster, at any time — also after the session, to record who
+ * came to a session nobody signed up for beforehand (sign-up closes when a session starts). Booked
+ * whatever the capacity: the supervisor decides; a cancelled enrolment is booked again.
+ */
+export async function addToRoster(db: Db, user: CurrentUser, sessionId: number, userId: number, now = new Date()): Promise<void> {
+  requireManager(user);
+  await db.transaction().execute(async (trx) => {
+    const session = await enrolmentSession(trx, user.officeId, sessionId, true);
+    if (session.status === "cancelled") throw new DomainError("_form", "本場次已取消，不能加入名單。");
+    const person = (await officePeople(trx, user.officeId)).find((p) => p.id === userId);
+    if (!person) throw new DomainError("userId", "errors.training.unknownPerson");
+    const existing = (await enrolmentsOf(trx, sessionId)).find((e) => e.userId === userId);
+    if (existing && existing.status !== "cancelled") throw new DomainError("userId", "這位同仁已在名單上。");
+    await writeChanges(
+      trx,
+      user,
+      session,
+      [{ enrolmentId: existing?.id ?? null, userId, from: existing ? "cancelled" : null, to: "booked", event: "sign_up", required: session.required && isInAudience(session, person) }],
+      now,
+    );
+    await recordAudit(trx, { actorUserId: user.id, officeId: user.officeId, action: "training.addToRoster", entityType: "trainingSession", entityId: sessionId, after: { userId } });
+  });
 }
