@@ -95,9 +95,10 @@ export function createApp({ build, db, allowedOrigins = [], log = true, publicDi
   app.use(originCheck(allowedOrigins));
   app.use("/build", express.static(assetsBuildDir ?? path.join(publicDir, "build"), { immutable: true, maxAge: "1y" }));
   app.use(express.static(publicDir, { maxAge: "1h", index: false }));
-  app.use((_req, res, next) => {
+  app.use((req, res, next) => {
     // Pages carry personal data: never kept by shared caches or the back/forward cache of a shared PC.
-    res.setHeader("Cache-Control", "no-store");
+    // The calendar feed sets its own (private, short) caching: phones poll it.
+    if (!req.path.startsWith("/training/feed/")) res.setHeader("Cache-Control", "no-store");
     next();
   });
   app.all(

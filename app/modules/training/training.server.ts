@@ -465,7 +465,7 @@ export async function reportElearning(db: Db, user: CurrentUser, input: Elearnin
         .selectFrom("elearningRecords")
         .select("id")
         .where("userId", "=", user.id)
-        .where(sql<boolean>`upper(platform) = upper(${input.platform.trim()})`)
+        // By number alone: a platform's name is typed several ways (e等公務園+ / e等公務園+學習平臺).
         .where(sql<boolean>`upper(replace(certificate_number, ' ', '')) = upper(replace(${cert}, ' ', ''))`)
         .where("status", "!=", "returned")
         .executeTakeFirst();
@@ -477,14 +477,15 @@ export async function reportElearning(db: Db, user: CurrentUser, input: Elearnin
       .returning("id")
       .executeTakeFirstOrThrow();
     await recordAudit(trx, { actorUserId: user.id, officeId: user.officeId, action: "elearning.report", entityType: "elearningRecord", entityId: id, after: input });
-    const supervisors = await trx
+    const reviewers = await trx
       .selectFrom("userRoles")
       .select("userId")
       .where("officeId", "=", user.officeId)
-      .where("role", "in", ["supervisor"])
+      .where("role", "in", ["supervisor", "director"])
       .execute();
     await notify(trx, {
-      userIds: supervisors.map((s) => s.userId),
+      // Whoever may verify it; the person reporting is never told about their own record.
+      userIds: reviewers.map((s) => s.userId),
       officeId: user.officeId,
       messageKey: "notify.training.elearningToVerify",
       params: { name: user.name, course: input.course.trim() },
@@ -661,8 +662,9 @@ export async function hoursRoster(db: Executor, officeId: number, year: number, 
     year,
     people.map((p) => p.id),
   );
-  const target = (await getTarget(db, officeId, year)) ?? { totalHours: 0, digitalHours: 0 };
-  const hasTarget = (await getTarget(db, officeId, year)) !== null;
+  const stored = await getTarget(db, officeId, year);
+  const target = stored ?? { totalHours: 0, digitalHours: 0 };
+  const hasTarget = stored !== null;
   return {
     year,
     target,
