@@ -444,15 +444,14 @@ export interface KbCasesTable {
   officeId: number;
   title: string;
   category: string;
-  source: ColumnType<"own" | "other", "own" | "other" | undefined, "own" | "other">;
+  source: ColumnType<"own" | "other_office", "own" | "other_office" | undefined, "own" | "other_office">;
   sourceOffice: Generated<string>;
   /** A `date`: read with to_char, write 'YYYY-MM-DD'. */
   caseDate: DateText | null;
   facts: Generated<string>;
   issue: Generated<string>;
   handling: Generated<string>;
-  legalBasis: Jsonb<{ law: string; article: string }[]>;
-  interpretations: Jsonb<{ issuer: string; docNo: string; date: string }[]>;
+  legalBasis: Jsonb<unknown[]>;
   lessons: Generated<string>;
   body: Generated<string>;
   tags: Jsonb<string[]>;
@@ -467,6 +466,11 @@ export interface KbCasesTable {
   publishedAt: Date | null;
   createdAt: CreatedAt;
   updatedAt: Timestamp;
+}
+
+export interface KbReviewersTable {
+  officeId: number;
+  userId: number;
 }
 
 export interface KbCaseRevisionsTable {
@@ -520,8 +524,10 @@ export interface CirculationsTable {
   officeId: number;
   audienceWholeOffice: Generated<boolean>;
   audienceRoles: Jsonb<string[]>;
-  mandatory: Generated<boolean>;
+  audienceUserIds: Jsonb<number[]>;
+  kind: ColumnType<"mandatory" | "information", "mandatory" | "information" | undefined, "mandatory" | "information">;
   dueOn: DateText | null;
+  closed: Generated<boolean>;
   note: Generated<string>;
   createdBy: number | null;
   createdAt: CreatedAt;
@@ -531,6 +537,7 @@ export interface CirculationRecipientsTable {
   circulationId: number;
   userId: number;
   openedAt: Date | null;
+  openedVersion: number | null;
   acknowledgedAt: Date | null;
   acknowledgedVersion: number | null;
   comment: Generated<string>;
@@ -574,6 +581,7 @@ export interface Database {
   trainingTargets: TrainingTargetsTable;
   calendarFeedTokens: CalendarFeedTokensTable;
   kbCases: KbCasesTable;
+  kbReviewers: KbReviewersTable;
   kbCaseRevisions: KbCaseRevisionsTable;
   kbCaseReads: KbCaseReadsTable;
   kbCaseSessions: KbCaseSessionsTable;

@@ -18,6 +18,8 @@ export const NAV_ITEMS: NavItem[] = [
   { to: "/training/hours", label: "nav.trainingHours", permission: "training.attend", group: "nav.learning" },
   { to: "/training/roster", label: "nav.trainingRoster", permission: "training.manage", group: "nav.learning" },
   { to: "/question-bank", label: "nav.questionBank", permission: "questionBank.manage", group: "nav.learning" },
+  { to: "/cases", label: "nav.cases", permission: "knowledge.use", group: "nav.knowledge" },
+  { to: "/clippings", label: "nav.clippings", permission: "clippings.use", group: "nav.knowledge" },
   { to: "/proposals", label: "nav.proposals", permission: "proposals.submit", group: "nav.improvement" },
   { to: "/committee/rounds", label: "nav.committee", permission: "committee.view", group: "nav.improvement" },
   { to: "/proposals/settings", label: "nav.proposalSettings", permission: "proposals.settings", group: "nav.improvement" },

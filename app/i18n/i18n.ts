@@ -8,6 +8,9 @@ import { notificationMessages } from "./catalogs/notifications";
 import { trainingSharedMessages } from "./catalogs/training-shared";
 import { trainingMessages } from "./catalogs/training";
 import { trainingHoursMessages } from "./catalogs/training-hours";
+import { knowledgeSharedMessages } from "./catalogs/knowledge-shared";
+import { casesMessages } from "./catalogs/cases";
+import { clippingsMessages } from "./catalogs/clippings";
 import { en } from "./en";
 import { zhTW, type CoreMessageKey } from "./zh-TW";
 
@@ -23,6 +26,9 @@ const moduleMessages = {
   ...trainingSharedMessages,
   ...trainingMessages,
   ...trainingHoursMessages,
+  ...knowledgeSharedMessages,
+  ...casesMessages,
+  ...clippingsMessages,
 };
 export type MessageKey = CoreMessageKey | keyof typeof moduleMessages;
 export const LANGUAGES = ["zh-TW", "en"] as const;

@@ -13,15 +13,14 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("title", "text", (c) => c.notNull())
     .addColumn("category", "text", (c) => c.notNull())
     // 本所 (own) or 他所 (other), with that office's name as the source gave it.
-    .addColumn("source", "text", (c) => c.notNull().defaultTo("own").check(sql`source in ('own','other')`))
+    .addColumn("source", "text", (c) => c.notNull().defaultTo("own").check(sql`source in ('own','other_office')`))
     .addColumn("source_office", "text", (c) => c.notNull().defaultTo(""))
     .addColumn("case_date", "date")
     .addColumn("facts", "text", (c) => c.notNull().defaultTo(""))
     .addColumn("issue", "text", (c) => c.notNull().defaultTo(""))
     .addColumn("handling", "text", (c) => c.notNull().defaultTo(""))
-    // [{ law, article }] and 函釋 [{ issuer, docNo, date }].
+    // Laws and articles, and 函釋 with issuer, 文號 and date (app/modules/knowledge/case-rules.ts, LegalBasis).
     .addColumn("legal_basis", "jsonb", (c) => c.notNull().defaultTo(sql`'[]'::jsonb`))
-    .addColumn("interpretations", "jsonb", (c) => c.notNull().defaultTo(sql`'[]'::jsonb`))
     .addColumn("lessons", "text", (c) => c.notNull().defaultTo(""))
     // Markdown, rendered by app/modules/knowledge/markdown.ts (never as raw HTML).
     .addColumn("body", "text", (c) => c.notNull().defaultTo(""))
@@ -42,6 +41,14 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex("kb_cases_office_state_idx").on("kb_cases").columns(["office_id", "state"]).execute();
   await db.schema.createIndex("kb_cases_shared_idx").on("kb_cases").columns(["shared", "state"]).execute();
   await sql`create index kb_cases_search_idx on kb_cases using gin (search_vector)`.execute(db);
+
+  // Designated reviewers (審核人) of an office's cases, besides its supervisors.
+  await db.schema
+    .createTable("kb_reviewers")
+    .addColumn("office_id", "integer", (c) => c.notNull().references("offices.id"))
+    .addColumn("user_id", "integer", (c) => c.notNull().references("users.id").onDelete("cascade"))
+    .addPrimaryKeyConstraint("kb_reviewers_pk", ["office_id", "user_id"])
+    .execute();
 
   // Every save keeps the whole case as it was then, with who and why.
   await db.schema
@@ -110,9 +117,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("office_id", "integer", (c) => c.notNull().references("offices.id"))
     .addColumn("audience_whole_office", "boolean", (c) => c.notNull().defaultTo(true))
     .addColumn("audience_roles", "jsonb", (c) => c.notNull().defaultTo(sql`'[]'::jsonb`))
-    // 必讀 (mandatory) or 參閱 (for information).
-    .addColumn("mandatory", "boolean", (c) => c.notNull().defaultTo(true))
+    .addColumn("audience_user_ids", "jsonb", (c) => c.notNull().defaultTo(sql`'[]'::jsonb`))
+    // 必閱 (mandatory, with a due date) or 參閱 (for information).
+    .addColumn("kind", "text", (c) => c.notNull().defaultTo("mandatory").check(sql`kind in ('mandatory','information')`))
     .addColumn("due_on", "date")
+    .addColumn("closed", "boolean", (c) => c.notNull().defaultTo(false))
     .addColumn("note", "text", (c) => c.notNull().defaultTo(""))
     .addColumn("created_by", "integer", (c) => c.references("users.id"))
     .addColumn("created_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
@@ -123,6 +132,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("circulation_id", "integer", (c) => c.notNull().references("circulations.id").onDelete("cascade"))
     .addColumn("user_id", "integer", (c) => c.notNull().references("users.id"))
     .addColumn("opened_at", "timestamptz")
+    .addColumn("opened_version", "integer")
     .addColumn("acknowledged_at", "timestamptz")
     // The clipping version acknowledged: an older one does not count after an edit in substance.
     .addColumn("acknowledged_version", "integer")
@@ -134,7 +144,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const t of ["circulation_recipients", "circulations", "clippings", "kb_case_questions", "kb_case_sessions", "kb_case_reads", "kb_case_revisions", "kb_cases"]) {
+  for (const t of ["circulation_recipients", "circulations", "clippings", "kb_case_questions", "kb_case_sessions", "kb_case_reads", "kb_case_revisions", "kb_reviewers", "kb_cases"]) {
     await db.schema.dropTable(t).execute();
   }
 }

@@ -17,7 +17,9 @@ export type Permission =
   | "committee.view"
   | "committee.chair"
   | "training.attend"
-  | "training.manage";
+  | "training.manage"
+  | "knowledge.use"
+  | "clippings.use";
 
 const PERMISSIONS: Record<Permission, readonly RoleName[]> = {
   home: ROLE_NAMES,
@@ -44,6 +46,11 @@ const PERMISSIONS: Record<Permission, readonly RoleName[]> = {
   "training.attend": ["staff", "committee", "chair", "supervisor", "director"],
   // Supervisors plan sessions, take attendance, verify e-learning, nominate, set targets.
   "training.manage": ["supervisor", "director"],
+  // 特殊案例彙編: everyone in an office reads, writes drafts and searches; the bureau reads shared cases.
+  // Review and archiving follow the case's rules (supervisors and designated reviewers).
+  "knowledge.use": ["staff", "committee", "chair", "supervisor", "director", "bureau"],
+  // 新聞蒐集與傳閱: everyone in an office collects and reads; supervisors circulate (checked in the module).
+  "clippings.use": ["staff", "committee", "chair", "supervisor", "director"],
 };
 
 export function rolesAllowed(permission: Permission): readonly RoleName[] {
