@@ -7,6 +7,7 @@ import { hash } from "@node-rs/argon2";
 import type { CounterKind, Database, Role } from "../db/schema";
 import { seedDemoProposals } from "./demo-proposals";
 import { seedDemoTraining } from "./demo-training";
+import { seedDemoKnowledge } from "./demo-knowledge";
 import { seedDemoQuizzes } from "./demo-quizzes";
 import { seedQuizBanks } from "./quiz-banks";
 
@@ -108,6 +109,7 @@ export async function seedDemo(db: Kysely<Database>): Promise<{ users: number }>
   await seedDemoQuizzes(db);
   await seedDemoProposals(db);
   await seedDemoTraining(db);
+  await seedDemoKnowledge(db);
   return result;
 }
 

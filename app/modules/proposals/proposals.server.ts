@@ -10,7 +10,7 @@ import { DomainError } from "../domain-error";
 import { fetchPage } from "../listing.server";
 import type { ListParams, Page } from "../listing";
 import { notify } from "../notifications/notifications.server";
-import { searchTerms, queryTerms } from "../search/bigrams";
+import { documentTerms, queryTerms, searchTerms } from "../search/bigrams";
 import { DEFAULT_RUBRIC_WEIGHTS, validateWeights, type QuorumRule, type RubricWeights } from "./committee-rules";
 import {
   allowedActions,
@@ -288,7 +288,7 @@ function searchText(input: Pick<ProposalInput, "title" | "problem" | "method" | 
 }
 
 async function writeSearchVector(trx: Executor, id: number, input: Pick<ProposalInput, "title" | "problem" | "method" | "benefit">) {
-  const terms = searchTerms(searchText(input));
+  const terms = documentTerms(searchText(input));
   await sql`update proposals set search_vector = array_to_tsvector(${terms}::text[]) where id = ${id}`.execute(trx);
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { normalizeForSearch, queryTerms, searchTerms, weightedVector } from "./bigrams";
+import { documentTerms, normalizeForSearch, queryTerms, searchTerms, weightedVector } from "./bigrams";
 
 describe("Chinese search terms", () => {
   it("splits Han text into overlapping bigrams", () => {
@@ -41,10 +41,23 @@ describe("weighted document vectors", () => {
     expect(weightedVector([
       { text: "認領登記", weight: "A" },
       { text: "生父認領", weight: "D" },
-    ])).toBe("'認領':1A,6D '領登':2A '登記':3A '生父':4D '父認':5D");
+    ])).toBe("'認領':1A,7D '領登':2A '登記':3A '記':4A '生父':5D '父認':6D '領':8D");
   });
 
   it("is empty for text with nothing searchable", () => {
     expect(weightedVector([{ text: "，。", weight: "A" }])).toBe("");
+  });
+});
+
+describe("one-character queries", () => {
+  it("index each Han run's last character too, so a single character is found wherever it stands", () => {
+    expect(documentTerms("E化服務")).toEqual(["e", "化服", "服務", "務"]);
+    expect(documentTerms("綠化")).toEqual(["綠化", "化"]);
+  });
+
+  it("query a single Han character as a prefix, a longer text by its bigrams", () => {
+    expect(queryTerms("化")).toBe("'化':*");
+    expect(queryTerms("e化")).toBe("'e' & '化':*");
+    expect(queryTerms("化服")).toBe("'化服'");
   });
 });

@@ -20,18 +20,32 @@ export function normalizeForSearch(text: string): string {
  * spaces separate runs. Duplicates are removed, order of first appearance kept.
  */
 export function searchTerms(text: string): string[] {
-  const terms = new Set<string>();
+  return terms(text, false);
+}
+
+/**
+ * The terms a document is indexed under: its search terms, plus the last character of each Han run.
+ * A one-character query is then a prefix query (`'化':*`, see queryTerms) that finds the character
+ * wherever it stands — inside a run as the start of a bigram, at a run's end as itself.
+ */
+export function documentTerms(text: string): string[] {
+  return terms(text, true);
+}
+
+function terms(text: string, runFinals: boolean): string[] {
+  const found = new Set<string>();
   const normalized = normalizeForSearch(text);
   let han = "";
   let word = "";
   const flushHan = () => {
     const chars = [...han];
-    if (chars.length === 1) terms.add(chars[0]);
-    for (let i = 0; i + 1 < chars.length; i++) terms.add(chars[i] + chars[i + 1]);
+    if (chars.length === 1) found.add(chars[0]);
+    for (let i = 0; i + 1 < chars.length; i++) found.add(chars[i] + chars[i + 1]);
+    if (runFinals && chars.length > 1) found.add(chars[chars.length - 1]);
     han = "";
   };
   const flushWord = () => {
-    if (word) terms.add(word);
+    if (word) found.add(word);
     word = "";
   };
   for (const ch of normalized) {
@@ -48,13 +62,13 @@ export function searchTerms(text: string): string[] {
   }
   flushHan();
   flushWord();
-  return [...terms];
+  return [...found];
 }
 
 /*
  * How the database uses these (same on PGlite and PostgreSQL, whatever the server's locale, because
  * neither text passes through PostgreSQL's word parser):
- *   document: array_to_tsvector($terms::text[])        — the terms become lexemes verbatim
+ *   document: array_to_tsvector($documentTerms::text[]) — the terms become lexemes verbatim
  *   query:    search_vector @@ $query::tsquery          — tsquery input syntax, not to_tsquery()
  */
 
@@ -64,9 +78,11 @@ export function searchTerms(text: string): string[] {
  * Terms hold only letters and digits (searchTerms splits at everything else), so quoting is safe.
  */
 export function queryTerms(text: string, mode: "any" | "all" = "all"): string | null {
-  const terms = searchTerms(text).map((t) => `'${t}'`);
-  if (terms.length === 0) return null;
-  return terms.join(mode === "any" ? " | " : " & ");
+  // A lone Han character is a prefix: it matches the bigrams it starts (and, through documentTerms,
+  // itself at the end of a run).
+  const list = searchTerms(text).map((t) => ([...t].length === 1 && HAN.test(t) ? `'${t}':*` : `'${t}'`));
+  if (list.length === 0) return null;
+  return list.join(mode === "any" ? " | " : " & ");
 }
 
 /**
@@ -79,7 +95,7 @@ export function weightedVector(parts: readonly { text: string; weight: "A" | "B"
   const positions = new Map<string, string[]>();
   let position = 0;
   for (const part of parts) {
-    for (const term of searchTerms(part.text)) {
+    for (const term of documentTerms(part.text)) {
       position = Math.min(position + 1, 16383);
       const list = positions.get(term) ?? [];
       list.push(`${position}${part.weight}`);
