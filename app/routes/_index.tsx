@@ -12,6 +12,7 @@ import { proposalsWaitingFor } from "~/modules/proposals/proposals.server";
 import { votesWaitingFor } from "~/modules/proposals/committee.server";
 import { listNotifications } from "~/modules/notifications/notifications.server";
 import { trainingWaitingFor } from "~/modules/training/training.server";
+import { clippingsToAcknowledge } from "~/modules/knowledge/clippings.server";
 import { messageKey } from "~/components/form-fields";
 
 export async function loader(args: LoaderFunctionArgs) {
@@ -22,6 +23,7 @@ export async function loader(args: LoaderFunctionArgs) {
   const proposals = hasPermission(user.roles, "proposals.submit") ? await proposalsWaitingFor(db, user) : { returned: [], owned: [], toScreen: 0 };
   const votes = hasPermission(user.roles, "committee.view") ? await votesWaitingFor(db, user) : [];
   const notifications = (await listNotifications(db, user.id, user.officeId, 5)).filter((n) => !n.read);
+  const clippings = hasPermission(user.roles, "clippings.use") ? await clippingsToAcknowledge(db, user) : [];
   const training = hasPermission(user.roles, "training.attend") ? await trainingWaitingFor(db, user) : { soon: [], withoutAttendance: [], elearningToVerify: 0 };
   return {
     name: user.name,
@@ -33,11 +35,12 @@ export async function loader(args: LoaderFunctionArgs) {
     votes,
     notifications,
     training,
+    clippings,
   };
 }
 
 export default function Home() {
-  const { name, officeName, roles, today, quizzes, proposals, votes, notifications, training } = useLoaderData<typeof loader>();
+  const { name, officeName, roles, today, quizzes, proposals, votes, notifications, training, clippings } = useLoaderData<typeof loader>();
   const t = useT();
   const adminLinks = navItemsFor(roles).filter((i) => i.group === "nav.admin");
   return (
@@ -55,7 +58,8 @@ export default function Home() {
           <Title order={2} size="h4" mb="sm">
             {t("home.waiting")}
           </Title>
-          {quizzes.length +
+          {clippings.length +
+            quizzes.length +
             proposals.returned.length +
             proposals.owned.length +
             votes.length +
@@ -67,6 +71,35 @@ export default function Home() {
             <Text c="dimmed">{t("home.nothingWaiting")}</Text>
           ) : (
             <List spacing="xs" data-testid="waiting-list">
+              {/* Circulations stay pinned on top until acknowledged (issue 6). */}
+              {clippings.map((c) => (
+                <List.Item key={`clipping-${c.clippingId}`} data-testid="pinned-clipping">
+                  <Anchor component={Link} to={`/clippings/${c.clippingId}`} fw={600}>
+                    {t("home.clippingToAcknowledge", { title: c.title })}
+                  </Anchor>
+                  <Group gap={6}>
+                    <Badge size="xs" variant="light" color={c.kind === "mandatory" ? "orange.9" : "gray.7"}>
+                      {t(`circulationKind.${c.kind}`)}
+                    </Badge>
+                    {c.reacknowledge ? (
+                      <Badge size="xs" variant="light" color="blue.8">
+                        {t("home.clippingAgain")}
+                      </Badge>
+                    ) : null}
+                    {c.overdue ? (
+                      <Badge size="xs" color="red.8">
+                        {t("home.clippingOverdue")}
+                      </Badge>
+                    ) : null}
+                    {c.dueOn ? (
+                      <Text size="sm" c="gray.7">
+                        {t("home.clippingDue")}
+                        <RocDate value={`${c.dueOn}T00:00:00+08:00`} />
+                      </Text>
+                    ) : null}
+                  </Group>
+                </List.Item>
+              ))}
               {quizzes.map((q) => (
                 <List.Item key={`quiz-${q.id}`}>
                   <Anchor component={Link} to={`/quizzes/${q.id}`}>

@@ -8,12 +8,22 @@ import { useT } from "~/i18n/use-t";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { formFailure, parseForm, runCommand } from "~/modules/forms.server";
 import { proposalSchema } from "~/modules/proposals/proposals.schema";
+import { PROPOSAL_ORIGINS } from "~/modules/proposals/proposal-workflow";
 import { createProposal, officePeople } from "~/modules/proposals/proposals.server";
 
 export async function loader(args: LoaderFunctionArgs) {
   const user = await requirePermission(args, "proposals.submit");
   const people = await officePeople(args.context.db, user.officeId);
-  return { people: people.filter((p) => p.id !== user.id) };
+  // A proposal may start from a news clipping (新聞蒐集) or elsewhere: ?title=&origin=&problem= prefill the form.
+  const url = new URL(args.request.url);
+  const origin = url.searchParams.get("origin");
+  const prefill = {
+    ...NEW_PROPOSAL_DEFAULTS,
+    title: (url.searchParams.get("title") ?? "").slice(0, 80),
+    problem: (url.searchParams.get("problem") ?? "").slice(0, 4000),
+    origin: origin && (PROPOSAL_ORIGINS as readonly string[]).includes(origin) ? origin : NEW_PROPOSAL_DEFAULTS.origin,
+  };
+  return { people: people.filter((p) => p.id !== user.id), prefill };
 }
 
 export async function action(args: ActionFunctionArgs) {
@@ -29,7 +39,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function NewProposal() {
-  const { people } = useLoaderData<typeof loader>();
+  const { people, prefill } = useLoaderData<typeof loader>();
   const state = useActionData<typeof action>();
   const t = useT();
   return (
@@ -40,7 +50,7 @@ export default function NewProposal() {
           {t("proposals.similar.hint")}
         </Text>
       </Stack>
-      <ProposalForm state={state} defaults={NEW_PROPOSAL_DEFAULTS} people={people} mode="new" cancelTo="/proposals" />
+      <ProposalForm state={state} defaults={prefill} people={people} mode="new" cancelTo="/proposals" />
     </Stack>
   );
 }
