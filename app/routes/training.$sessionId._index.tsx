@@ -79,7 +79,9 @@ async function handle(args: ActionFunctionArgs, user: CurrentUser, id: number, f
   const manager = await requirePermission(args, "training.manage");
   switch (intent) {
     case "add": {
-      const userId = requireIdParam(String(formData.get("userId") ?? ""));
+      const chosen = String(formData.get("userId") ?? "");
+      if (!/^\d+$/.test(chosen)) return fail(formData, { userId: "errors.required" });
+      const userId = Number(chosen);
       await addToRoster(db, manager, id, userId);
       return back("added");
     }
@@ -424,7 +426,7 @@ function Roster({ d, actionData }: { d: LoaderData; actionData: FormState | unde
             id="f-add-userId"
             name="userId"
             label={t("training.roster.addLabel")}
-            data={d.addable.map((p) => ({ value: String(p.id), label: `${p.employeeNo} ${p.name}（${p.title}）` }))}
+            data={[{ value: "", label: t("training.roster.choose") }, ...d.addable.map((p) => ({ value: String(p.id), label: `${p.employeeNo} ${p.name}（${p.title}）` }))]}
           />
           <Button type="submit" variant="light">
             {t("training.roster.add")}

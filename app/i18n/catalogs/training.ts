@@ -113,6 +113,7 @@ export const trainingMessages = defineMessages({
   "training.notice.enrolmentCancelled": ["已取消報名。", "Your enrolment is cancelled."],
   "training.notice.added": ["已將同仁加入名單。", "The colleague was added to the roster."],
   "training.roster.add": ["加入名單", "Add to the roster"],
+  "training.roster.choose": ["請選擇同仁", "Choose a colleague"],
   "training.roster.addLabel": ["加入同仁", "Add a colleague"],
   "training.roster.addHint": [
     "主管可隨時將同仁加入名單（不受名額限制），例如補登未事先報名的出席者。",
