@@ -8,21 +8,10 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../db/schema";
 import type { CurrentUser } from "../app/modules/auth/session.server";
-import type { RoleName } from "../app/modules/auth/roles";
+import { actor } from "./actor";
 import { changeCaseState, createCase, type CaseInput } from "../app/modules/knowledge/cases.server";
 import { acknowledge, circulate, createClipping } from "../app/modules/knowledge/clippings.server";
 import type { LegalBasis } from "../app/modules/knowledge/case-rules";
-
-async function actor(db: Kysely<Database>, employeeNo: string): Promise<CurrentUser> {
-  const user = await db
-    .selectFrom("users as u")
-    .innerJoin("offices as o", "o.id", "u.officeId")
-    .select(["u.id", "u.employeeNo", "u.name", "u.title", "u.officeId", "o.name as officeName", "o.kind as officeKind"])
-    .where("u.employeeNo", "=", employeeNo)
-    .executeTakeFirstOrThrow();
-  const roles = await db.selectFrom("userRoles").select("role").where("userId", "=", user.id).where("officeId", "=", user.officeId).execute();
-  return { ...user, mustChangePassword: false, roles: roles.map((r) => r.role as RoleName), offices: [{ id: user.officeId, name: user.officeName }], sessionIdHash: "seed" };
-}
 
 const law = (name: string, article: string): LegalBasis => ({ kind: "law", law: name, article });
 

@@ -8,7 +8,7 @@
 import { sql, type Kysely } from "kysely";
 import type { Database } from "../db/schema";
 import type { CurrentUser } from "../app/modules/auth/session.server";
-import type { RoleName } from "../app/modules/auth/roles";
+import { actor } from "./actor";
 import {
   castBallot,
   closeRound,
@@ -33,23 +33,6 @@ import {
 import type { ProposalInput } from "../app/modules/proposals/proposals.schema";
 
 const DAY = 86_400_000;
-
-async function actor(db: Kysely<Database>, employeeNo: string): Promise<CurrentUser> {
-  const user = await db
-    .selectFrom("users as u")
-    .innerJoin("offices as o", "o.id", "u.officeId")
-    .select(["u.id", "u.employeeNo", "u.name", "u.title", "u.officeId", "o.name as officeName", "o.kind as officeKind"])
-    .where("u.employeeNo", "=", employeeNo)
-    .executeTakeFirstOrThrow();
-  const roles = await db.selectFrom("userRoles").select("role").where("userId", "=", user.id).where("officeId", "=", user.officeId).execute();
-  return {
-    ...user,
-    mustChangePassword: false,
-    roles: roles.map((r) => r.role as RoleName),
-    offices: [{ id: user.officeId, name: user.officeName }],
-    sessionIdHash: "seed",
-  };
-}
 
 const P = (p: Omit<ProposalInput, "coProposerIds" | "estimatedCost"> & { estimatedCost?: string }, coProposerIds: number[] = []): ProposalInput => ({
   estimatedCost: "",

@@ -7,7 +7,7 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../db/schema";
 import type { CurrentUser } from "../app/modules/auth/session.server";
-import type { RoleName } from "../app/modules/auth/roles";
+import { actor } from "./actor";
 import { seededRandom } from "../app/modules/quizzes/shuffle";
 import {
   createSession,
@@ -22,17 +22,6 @@ import {
 } from "../app/modules/training/training.server";
 
 const DAY = 86_400_000;
-
-async function actor(db: Kysely<Database>, employeeNo: string): Promise<CurrentUser> {
-  const user = await db
-    .selectFrom("users as u")
-    .innerJoin("offices as o", "o.id", "u.officeId")
-    .select(["u.id", "u.employeeNo", "u.name", "u.title", "u.officeId", "o.name as officeName", "o.kind as officeKind"])
-    .where("u.employeeNo", "=", employeeNo)
-    .executeTakeFirstOrThrow();
-  const roles = await db.selectFrom("userRoles").select("role").where("userId", "=", user.id).where("officeId", "=", user.officeId).execute();
-  return { ...user, mustChangePassword: false, roles: roles.map((r) => r.role as RoleName), offices: [{ id: user.officeId, name: user.officeName }], sessionIdHash: "seed" };
-}
 
 /** `hour`:`minute` Taipei time, `days` from today (Taipei). */
 function taipeiDay(now: Date, days: number, hour: number, minute = 0): Date {
