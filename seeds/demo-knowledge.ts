@@ -7,7 +7,6 @@
 // Legal citations are limited to articles the quiz banks already cite (quiz-banks/*.gift).
 import type { Kysely } from "kysely";
 import type { Database } from "../db/schema";
-import type { CurrentUser } from "../app/modules/auth/session.server";
 import { actor } from "./actor";
 import { changeCaseState, createCase, type CaseInput } from "../app/modules/knowledge/cases.server";
 import { acknowledge, circulate, createClipping } from "../app/modules/knowledge/clippings.server";
