@@ -44,7 +44,8 @@ export interface CaseInput {
 /** The fields a revision keeps and the diff compares. */
 const SNAPSHOT_FIELDS = ["title", "category", "source", "sourceOffice", "caseDate", "facts", "issue", "handling", "legalBasis", "lessons", "body", "tags", "shared"] as const;
 
-async function viewerOf(db: Executor, user: CurrentUser): Promise<Viewer> {
+/** The person as the case rules see them: office, roles, and whether they are a designated reviewer. */
+export async function viewerOf(db: Executor, user: CurrentUser): Promise<Viewer> {
   const reviewer = await db.selectFrom("kbReviewers").select("userId").where("officeId", "=", user.officeId).where("userId", "=", user.id).executeTakeFirst();
   return { userId: user.id, officeId: user.officeId, roles: user.roles, isCaseReviewer: Boolean(reviewer) };
 }
@@ -281,9 +282,11 @@ export async function loadCase(db: Db, user: CurrentUser, id: number) {
     .where("v.caseId", "=", id)
     .orderBy("v.revision", "desc")
     .execute();
-  const successor = row.supersededBy
-    ? await db.selectFrom("kbCases").select(["id", "title"]).where("id", "=", row.supersededBy).executeTakeFirst()
+  // Named only when this reader may open it (a shared case replaced by an unshared one, read from another office).
+  const successorRow = row.supersededBy
+    ? await db.selectFrom("kbCases").select(["id", "title", "officeId", "authorId", "state", "shared"]).where("id", "=", row.supersededBy).executeTakeFirst()
     : null;
+  const successor = successorRow && canViewCase(successorRow, viewer) ? { id: successorRow.id, title: successorRow.title } : null;
   const supersedes = await db.selectFrom("kbCases").select(["id", "title", "officeId", "authorId", "state", "shared"]).where("supersededBy", "=", id).execute();
   const sessions = await db
     .selectFrom("kbCaseSessions as l")
@@ -440,7 +443,16 @@ export async function searchCases(db: Executor, user: CurrentUser, search: CaseS
   if (query) q = q.where(sql<boolean>`c.search_vector @@ ${query}::tsquery`);
   if (search.category) q = q.where("c.category", "=", search.category);
   if (search.tag) q = q.where(sql<boolean>`c.tags ? ${search.tag}`);
-  if (search.sourceOffice) q = q.where((eb) => eb.or([eb("c.sourceOffice", "=", search.sourceOffice!), eb("o.shortName", "=", search.sourceOffice!)]));
+  // Where a case came from: the office named for a 他所 case, the writing office for its own cases.
+  if (search.sourceOffice) {
+    const office = search.sourceOffice;
+    q = q.where((eb) =>
+      eb.or([
+        eb.and([eb("c.source", "=", "other_office"), eb("c.sourceOffice", "=", office)]),
+        eb.and([eb("c.source", "=", "own"), eb("o.shortName", "=", office)]),
+      ]),
+    );
+  }
   if (search.from) q = q.where("c.caseDate", ">=", search.from);
   if (search.to) q = q.where("c.caseDate", "<=", search.to);
   const countRow = await q.clearSelect().select((eb) => eb.fn.countAll<string>().as("n")).executeTakeFirstOrThrow();
@@ -448,7 +460,11 @@ export async function searchCases(db: Executor, user: CurrentUser, search: CaseS
   const sort = search.sort ?? (query ? "relevance" : "updated");
   const ordered =
     sort === "relevance"
-      ? q.orderBy(sql`ts_rank(c.search_vector, ${query ?? ""}::tsquery)`, "desc").orderBy("c.updatedAt", "desc")
+      ? // A superseded case still answers, below the current ones.
+        q
+          .orderBy(sql`c.superseded_by is not null`)
+          .orderBy(sql`ts_rank(c.search_vector, ${query ?? ""}::tsquery)`, "desc")
+          .orderBy("c.updatedAt", "desc")
       : sort === "title"
         ? q.orderBy("c.title", "asc")
         : sort === "caseDate"

@@ -1,0 +1,32 @@
+import { Alert } from "@mantine/core";
+import { useSearchParams } from "@remix-run/react";
+import type { MessageKey } from "~/i18n/i18n";
+import { useT } from "~/i18n/use-t";
+
+// After a successful POST the case pages redirect with ?notice=<name>; only these names are shown.
+const NOTICES: Record<string, MessageKey> = {
+  saved: "common.saved",
+  created: "cases.notice.created",
+  submitted: "cases.notice.submitted",
+  withdrawn: "cases.notice.withdrawn",
+  published: "cases.notice.published",
+  returned: "cases.notice.returned",
+  archived: "cases.notice.archived",
+  restored: "cases.notice.restored",
+  superseded: "cases.notice.superseded",
+  unsuperseded: "cases.notice.unsuperseded",
+  linked: "cases.notice.linked",
+  unlinked: "cases.notice.unlinked",
+};
+
+export function CaseNotice() {
+  const [params] = useSearchParams();
+  const t = useT();
+  const key = NOTICES[params.get("notice") ?? ""];
+  if (!key) return null;
+  return (
+    <Alert color="green" role="status" data-testid="notice">
+      {t(key)}
+    </Alert>
+  );
+}
