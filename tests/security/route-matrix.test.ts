@@ -43,7 +43,13 @@ const TRAINING_MANAGERS = ["director", "supervisor"] as const;
  * Pages for some roles only (requirePermission with a module permission), by URL prefix: the demo
  * accounts that may use them; every other account gets 403.
  */
-const ROLE_LIMITED: { prefix: string; allowed: readonly Account[]; seenBy?: readonly Account[] }[] = [
+const ROLE_LIMITED: {
+  prefix: string;
+  allowed: readonly Account[];
+  seenBy?: readonly Account[];
+  /** Answers that differ from the rule above for the sample record (e.g. 403: may read it, not edit it). */
+  answers?: Partial<Record<Account, number>>;
+}[] = [
   // Taking quizzes and practice: "quizzes.take" (everyone working in an office; FB090 is also staff).
   // An attempt is its owner's (`seenBy`): the others who may take quizzes find nothing there (404);
   // the office's supervisors may also read its review.
@@ -81,6 +87,25 @@ const ROLE_LIMITED: { prefix: string; allowed: readonly Account[]; seenBy?: read
   { prefix: "/training/hours", allowed: QUIZ_TAKERS },
   { prefix: "/training/:sessionId", allowed: QUIZ_TAKERS, seenBy: FUBEI_PEOPLE },
   { prefix: "/training", allowed: QUIZ_TAKERS },
+  // 特殊案例彙編 ("knowledge.use": everyone in an office, and the bureau for shared cases). The sample is
+  // an unshared published 府北 case: 東區 and the bureau do not find it; only supervisors correct it.
+  {
+    prefix: "/cases/:caseId/edit",
+    allowed: [...QUIZ_TAKERS, "bureau", "cityAdmin"],
+    seenBy: FUBEI_PEOPLE,
+    answers: { chair: 403, committee: 403, staff: 403, admin: 403 },
+  },
+  { prefix: "/cases/:caseId", allowed: [...QUIZ_TAKERS, "bureau", "cityAdmin"], seenBy: FUBEI_PEOPLE },
+  { prefix: "/cases", allowed: [...QUIZ_TAKERS, "bureau", "cityAdmin"] },
+  // 新聞蒐集與傳閱 ("clippings.use"): the collector and supervisors edit a clipping.
+  {
+    prefix: "/clippings/:clippingId/edit",
+    allowed: QUIZ_TAKERS,
+    seenBy: FUBEI_PEOPLE,
+    answers: { chair: 403, committee: 403, staff: 403, admin: 403 },
+  },
+  { prefix: "/clippings/:clippingId", allowed: QUIZ_TAKERS, seenBy: FUBEI_PEOPLE },
+  { prefix: "/clippings", allowed: QUIZ_TAKERS },
 ];
 function limitOf(pattern: string) {
   return ROLE_LIMITED.find((l) => pattern === l.prefix || pattern.startsWith(`${l.prefix}/`));
@@ -113,6 +138,12 @@ beforeAll(async () => {
     "/proposals/": { proposalId: await proposal("印鑑證明申請書填寫範例更新") },
     "/training/": {
       sessionId: String((await t.db.selectFrom("trainingSessions").select("id").where("officeId", "=", fubei).orderBy("id").executeTakeFirstOrThrow()).id),
+    },
+    "/cases/": {
+      caseId: String((await t.db.selectFrom("kbCases").select("id").where("title", "=", "逾期申請出生登記之受理").executeTakeFirstOrThrow()).id),
+    },
+    "/clippings/": {
+      clippingId: String((await t.db.selectFrom("clippings").select("id").where("officeId", "=", fubei).orderBy("id").executeTakeFirstOrThrow()).id),
     },
     "/committee/rounds/": {
       roundId: String((await t.db.selectFrom("committeeRounds").select("id").where("officeId", "=", fubei).where("state", "=", "planned").executeTakeFirstOrThrow()).id),
@@ -244,7 +275,9 @@ describe.each(limitedRoutes.map((r) => [r.pattern, r] as const))("%s", (pattern,
     const url = fillPattern(pattern, params);
     // The sample records are 府北's: the city administrator (working in the bureau) does not find them.
     const seenBy = limitOf(pattern)!.seenBy;
-    const expected = paramNames(pattern).length > 0 && (account === "cityAdmin" || (seenBy && !seenBy.includes(account))) ? 404 : 200;
+    const expected =
+      limitOf(pattern)!.answers?.[account] ??
+      (paramNames(pattern).length > 0 && (account === "cityAdmin" || (seenBy && !seenBy.includes(account))) ? 404 : 200);
     if (mod.loader) {
       const page = await get(mod, url, { cookie: cookies[account], params });
       expect(page.status, describeAnswer(page)).toBe(expected);
