@@ -16,6 +16,7 @@ import {
   isOverdue,
   isPinned,
   isSubstantiveChange,
+  localDate,
   mayManageCirculations,
   recipientStatus,
   remindableRecipients,
@@ -112,6 +113,18 @@ export async function updateClipping(db: Db, user: CurrentUser, id: number, inpu
     await writeSearch(trx, id, input);
     await recordAudit(trx, { actorUserId: user.id, officeId: user.officeId, action: "clipping.update", entityType: "clipping", entityId: id, after: { substantive: changed, version: changed ? row.version + 1 : row.version } });
     if (reacknowledge) {
+      // Asked again after the due date, everyone would be overdue at once: a 必閱 circulation due
+      // within three days gets a week from today to read the new version (documented in README.md).
+      const soon = localDate(new Date(Date.now() + 3 * 86_400_000));
+      const week = localDate(new Date(Date.now() + 7 * 86_400_000));
+      await trx
+        .updateTable("circulations")
+        .set({ dueOn: week })
+        .where("clippingId", "=", id)
+        .where("closed", "=", false)
+        .where("kind", "=", "mandatory")
+        .where("dueOn", "<=", soon)
+        .execute();
       const recipients = await trx
         .selectFrom("circulationRecipients as r")
         .innerJoin("circulations as c", "c.id", "r.circulationId")

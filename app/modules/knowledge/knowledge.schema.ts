@@ -10,6 +10,7 @@ const checkbox = z.preprocess((v) => v === "on" || v === "true" || v === true, z
 const isoDate = z
   .string({ required_error: "errors.required" })
   .trim()
+  .min(1, "errors.required")
   .regex(/^\d{4}-\d{2}-\d{2}$/, "errors.dateFormat")
   .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), "errors.dateFormat");
 const optionalDate = z.preprocess((v) => (v === "" || v === undefined || v === null ? null : v), isoDate.nullable());
