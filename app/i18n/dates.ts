@@ -42,3 +42,13 @@ export function formatRocDateTime(value: Date | string | number, language: Langu
 export function formatRocShortDate(value: Date | string | number, language: Language = "zh-TW"): string {
   return normalise(formatter(language, "short").format(new Date(value)));
 }
+
+/**
+ * Notification parameters are stored as written (an i18n key's {dueOn} holds 2026-12-03); a date-only
+ * value is shown in the reader's calendar when the message is read (民國115年12月3日).
+ */
+export function localizeDateParams(params: Record<string, string | number>, language: Language): Record<string, string | number> {
+  return Object.fromEntries(
+    Object.entries(params).map(([k, v]) => [k, typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v) ? formatRocDate(new Date(`${v}T00:00:00+08:00`), language) : v]),
+  );
+}

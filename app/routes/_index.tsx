@@ -4,7 +4,8 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { navItemsFor } from "~/components/nav-items";
 import { Notice } from "~/components/notice";
 import { RocDate } from "~/components/roc-date";
-import { useT } from "~/i18n/use-t";
+import { useLanguage, useT } from "~/i18n/use-t";
+import { localizeDateParams } from "~/i18n/dates";
 import { requireUser } from "~/modules/auth/guards.server";
 import { hasPermission } from "~/modules/auth/roles";
 import { listQuizzesWaitingFor } from "~/modules/quizzes/quizzes.server";
@@ -42,6 +43,7 @@ export async function loader(args: LoaderFunctionArgs) {
 export default function Home() {
   const { name, officeName, roles, today, quizzes, proposals, votes, notifications, training, clippings } = useLoaderData<typeof loader>();
   const t = useT();
+  const language = useLanguage();
   const adminLinks = navItemsFor(roles).filter((i) => i.group === "nav.admin");
   return (
     <Stack>
@@ -177,7 +179,7 @@ export default function Home() {
             <List spacing="xs" data-testid="home-notifications">
               {notifications.map((n) => (
                 <List.Item key={n.id}>
-                  <Text size="sm">{t(messageKey(n.messageKey), n.params)}</Text>
+                  <Text size="sm">{t(messageKey(n.messageKey), localizeDateParams(n.params, language))}</Text>
                   <Text size="xs" c="gray.7">
                     <RocDate value={n.createdAt} withTime />
                   </Text>

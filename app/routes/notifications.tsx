@@ -3,7 +3,8 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@rem
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { RocDate } from "~/components/roc-date";
 import { messageKey } from "~/components/form-fields";
-import { useT } from "~/i18n/use-t";
+import { useLanguage, useT } from "~/i18n/use-t";
+import { localizeDateParams } from "~/i18n/dates";
 import { requireUser } from "~/modules/auth/guards.server";
 import { listNotifications, markRead } from "~/modules/notifications/notifications.server";
 
@@ -32,6 +33,7 @@ export async function action(args: ActionFunctionArgs) {
 export default function Notifications() {
   const { items } = useLoaderData<typeof loader>();
   const t = useT();
+  const language = useLanguage();
   const unread = items.filter((n) => !n.read).length;
   return (
     <Stack maw={820}>
@@ -58,7 +60,7 @@ export default function Notifications() {
                       {t("notifications.new")}
                     </Badge>
                   )}
-                  <Text size="sm">{t(messageKey(n.messageKey), n.params)}</Text>
+                  <Text size="sm">{t(messageKey(n.messageKey), localizeDateParams(n.params, language))}</Text>
                 </Group>
                 <Text size="xs" c="gray.7">
                   <RocDate value={n.createdAt} withTime />

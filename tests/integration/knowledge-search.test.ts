@@ -46,6 +46,12 @@ describe("searching the special cases", () => {
     expect(result.total).toBeGreaterThan(0);
   });
 
+  it("ranks a title with the term twice first, title matches above text matches", async () => {
+    const titles = (await search(fubei, "認領")).rows.map((r) => r.title);
+    expect(titles[0]).toBe("生父認領非婚生子女之認領登記");
+    expect(titles.at(-1)).toBe("子女從姓約定書之補正"); // 認領 only in its 心得
+  });
+
   it("ranks title matches above matches in the text", async () => {
     const result = await search(fubei, "身分證");
     const titles = result.rows.map((r) => r.title);

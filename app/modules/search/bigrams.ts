@@ -20,7 +20,7 @@ export function normalizeForSearch(text: string): string {
  * spaces separate runs. Duplicates are removed, order of first appearance kept.
  */
 export function searchTerms(text: string): string[] {
-  return terms(text, false);
+  return [...new Set(terms(text, false))];
 }
 
 /**
@@ -29,23 +29,24 @@ export function searchTerms(text: string): string[] {
  * wherever it stands — inside a run as the start of a bigram, at a run's end as itself.
  */
 export function documentTerms(text: string): string[] {
-  return terms(text, true);
+  return [...new Set(terms(text, true))];
 }
 
+/** Every occurrence, in order, duplicates kept (their count and positions feed the ranking). */
 function terms(text: string, runFinals: boolean): string[] {
-  const found = new Set<string>();
+  const found: string[] = [];
   const normalized = normalizeForSearch(text);
   let han = "";
   let word = "";
   const flushHan = () => {
     const chars = [...han];
-    if (chars.length === 1) found.add(chars[0]);
-    for (let i = 0; i + 1 < chars.length; i++) found.add(chars[i] + chars[i + 1]);
-    if (runFinals && chars.length > 1) found.add(chars[chars.length - 1]);
+    if (chars.length === 1) found.push(chars[0]);
+    for (let i = 0; i + 1 < chars.length; i++) found.push(chars[i] + chars[i + 1]);
+    if (runFinals && chars.length > 1) found.push(chars[chars.length - 1]);
     han = "";
   };
   const flushWord = () => {
-    if (word) found.add(word);
+    if (word) found.push(word);
     word = "";
   };
   for (const ch of normalized) {
@@ -62,7 +63,7 @@ function terms(text: string, runFinals: boolean): string[] {
   }
   flushHan();
   flushWord();
-  return [...found];
+  return found;
 }
 
 /*
@@ -95,7 +96,8 @@ export function weightedVector(parts: readonly { text: string; weight: "A" | "B"
   const positions = new Map<string, string[]>();
   let position = 0;
   for (const part of parts) {
-    for (const term of documentTerms(part.text)) {
+    // Every occurrence gets its position, so a term twice in the title ranks above one there once.
+    for (const term of terms(part.text, true)) {
       position = Math.min(position + 1, 16383);
       const list = positions.get(term) ?? [];
       list.push(`${position}${part.weight}`);
