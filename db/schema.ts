@@ -544,6 +544,64 @@ export interface CirculationRecipientsTable {
   remindedAt: Date | null;
 }
 
+export interface SurveySettingsTable {
+  officeId: number;
+  scoreThreshold: Generated<number>;
+  commentThreshold: Generated<number>;
+}
+
+export interface SurveyRoundsTable {
+  id: Generated<number>;
+  officeId: number;
+  title: string;
+  year: number;
+  half: number;
+  template: Jsonb<unknown>;
+  demographics: Jsonb<unknown[]>;
+  thresholds: Jsonb<{ scores: number; comments: number }>;
+  opensOn: DateText;
+  closesOn: DateText;
+  state: ColumnType<"planned" | "open" | "closed", "planned" | "open" | "closed" | undefined, "planned" | "open" | "closed">;
+  createdBy: number | null;
+  createdAt: CreatedAt;
+}
+
+/** Who took part. Deliberately no time column (issue 7). */
+export interface SurveyParticipationTable {
+  roundId: number;
+  userId: number;
+  submitted: Generated<boolean>;
+}
+
+export interface SurveyDraftsTable {
+  roundId: number;
+  userId: number;
+  answers: Jsonb<Record<string, unknown>>;
+  demographics: Jsonb<Record<string, unknown>>;
+}
+
+/** What was answered. Deliberately no user, session, time or serial (issue 7). */
+export interface SurveyResponsesTable {
+  id: string;
+  roundId: number;
+  answers: Jsonb<Record<string, unknown>>;
+  demographics: Jsonb<Record<string, unknown>>;
+}
+
+export interface SurveyActionItemsTable {
+  id: Generated<number>;
+  roundId: number;
+  title: string;
+  description: Generated<string>;
+  ownerId: number | null;
+  dueOn: DateText | null;
+  status: ColumnType<"open" | "in_progress" | "done", "open" | "in_progress" | "done" | undefined, "open" | "in_progress" | "done">;
+  proposalId: number | null;
+  createdBy: number | null;
+  createdAt: CreatedAt;
+  updatedAt: Timestamp;
+}
+
 export interface Database {
   offices: OfficesTable;
   users: UsersTable;
@@ -589,6 +647,12 @@ export interface Database {
   clippings: ClippingsTable;
   circulations: CirculationsTable;
   circulationRecipients: CirculationRecipientsTable;
+  surveySettings: SurveySettingsTable;
+  surveyRounds: SurveyRoundsTable;
+  surveyParticipation: SurveyParticipationTable;
+  surveyDrafts: SurveyDraftsTable;
+  surveyResponses: SurveyResponsesTable;
+  surveyActionItems: SurveyActionItemsTable;
 }
 
 export type Office = Selectable<OfficesTable>;

@@ -20,6 +20,7 @@ export const NAV_ITEMS: NavItem[] = [
   { to: "/question-bank", label: "nav.questionBank", permission: "questionBank.manage", group: "nav.learning" },
   { to: "/cases", label: "nav.cases", permission: "knowledge.use", group: "nav.knowledge" },
   { to: "/clippings", label: "nav.clippings", permission: "clippings.use", group: "nav.knowledge" },
+  { to: "/surveys", label: "nav.surveys", permission: "surveys.answer", group: "nav.improvement" },
   { to: "/proposals", label: "nav.proposals", permission: "proposals.submit", group: "nav.improvement" },
   { to: "/committee/rounds", label: "nav.committee", permission: "committee.view", group: "nav.improvement" },
   { to: "/proposals/settings", label: "nav.proposalSettings", permission: "proposals.settings", group: "nav.improvement" },

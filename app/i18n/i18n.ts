@@ -11,6 +11,8 @@ import { trainingHoursMessages } from "./catalogs/training-hours";
 import { knowledgeSharedMessages } from "./catalogs/knowledge-shared";
 import { casesMessages } from "./catalogs/cases";
 import { clippingsMessages } from "./catalogs/clippings";
+import { surveysSharedMessages } from "./catalogs/surveys-shared";
+import { surveysMessages } from "./catalogs/surveys";
 import { en } from "./en";
 import { zhTW, type CoreMessageKey } from "./zh-TW";
 
@@ -29,6 +31,8 @@ const moduleMessages = {
   ...knowledgeSharedMessages,
   ...casesMessages,
   ...clippingsMessages,
+  ...surveysSharedMessages,
+  ...surveysMessages,
 };
 export type MessageKey = CoreMessageKey | keyof typeof moduleMessages;
 export const LANGUAGES = ["zh-TW", "en"] as const;

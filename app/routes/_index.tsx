@@ -14,6 +14,7 @@ import { votesWaitingFor } from "~/modules/proposals/committee.server";
 import { listNotifications } from "~/modules/notifications/notifications.server";
 import { trainingWaitingFor } from "~/modules/training/training.server";
 import { clippingsToAcknowledge } from "~/modules/knowledge/clippings.server";
+import { surveysWaitingFor } from "~/modules/surveys/surveys.server";
 import { messageKey } from "~/components/form-fields";
 
 export async function loader(args: LoaderFunctionArgs) {
@@ -24,6 +25,7 @@ export async function loader(args: LoaderFunctionArgs) {
   const proposals = hasPermission(user.roles, "proposals.submit") ? await proposalsWaitingFor(db, user) : { returned: [], owned: [], toScreen: 0 };
   const votes = hasPermission(user.roles, "committee.view") ? await votesWaitingFor(db, user) : [];
   const notifications = (await listNotifications(db, user.id, user.officeId, 5)).filter((n) => !n.read);
+  const surveys = hasPermission(user.roles, "surveys.answer") ? await surveysWaitingFor(db, user) : [];
   const clippings = hasPermission(user.roles, "clippings.use") ? await clippingsToAcknowledge(db, user) : [];
   const training = hasPermission(user.roles, "training.attend") ? await trainingWaitingFor(db, user) : { soon: [], withoutAttendance: [], elearningToVerify: 0 };
   return {
@@ -37,11 +39,12 @@ export async function loader(args: LoaderFunctionArgs) {
     notifications,
     training,
     clippings,
+    surveys,
   };
 }
 
 export default function Home() {
-  const { name, officeName, roles, today, quizzes, proposals, votes, notifications, training, clippings } = useLoaderData<typeof loader>();
+  const { name, officeName, roles, today, quizzes, proposals, votes, notifications, training, clippings, surveys } = useLoaderData<typeof loader>();
   const t = useT();
   const language = useLanguage();
   const adminLinks = navItemsFor(roles).filter((i) => i.group === "nav.admin");
@@ -61,6 +64,7 @@ export default function Home() {
             {t("home.waiting")}
           </Title>
           {clippings.length +
+            surveys.length +
             quizzes.length +
             proposals.returned.length +
             proposals.owned.length +
@@ -100,6 +104,16 @@ export default function Home() {
                       </Text>
                     ) : null}
                   </Group>
+                </List.Item>
+              ))}
+              {surveys.map((s) => (
+                <List.Item key={`survey-${s.id}`}>
+                  <Anchor component={Link} to={`/surveys/${s.id}/answer`}>
+                    {t("home.surveyToAnswer", { title: s.title })}
+                  </Anchor>
+                  <Text size="sm" c="gray.7">
+                    {t("home.closes")} <RocDate value={`${s.closesOn}T23:59:00+08:00`} />
+                  </Text>
                 </List.Item>
               ))}
               {quizzes.map((q) => (

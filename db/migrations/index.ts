@@ -4,6 +4,7 @@ import * as createQuizzes from "./20261128T100000-create-quizzes";
 import * as createProposals from "./20261128T110000-create-proposals";
 import * as createTraining from "./20261128T120000-create-training";
 import * as createKnowledge from "./20261128T130000-create-knowledge";
+import * as createSurveys from "./20261128T140000-create-surveys";
 
 /** Every migration, by name, in order. A static list so the server build needs no folder reads. */
 export const migrations: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   "20261128T110000-create-proposals": createProposals,
   "20261128T120000-create-training": createTraining,
   "20261128T130000-create-knowledge": createKnowledge,
+  "20261128T140000-create-surveys": createSurveys,
 };

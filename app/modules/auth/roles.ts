@@ -19,7 +19,9 @@ export type Permission =
   | "training.attend"
   | "training.manage"
   | "knowledge.use"
-  | "clippings.use";
+  | "clippings.use"
+  | "surveys.answer"
+  | "surveys.manage";
 
 const PERMISSIONS: Record<Permission, readonly RoleName[]> = {
   home: ROLE_NAMES,
@@ -51,6 +53,9 @@ const PERMISSIONS: Record<Permission, readonly RoleName[]> = {
   "knowledge.use": ["staff", "committee", "chair", "supervisor", "director", "bureau"],
   // 新聞蒐集與傳閱: everyone in an office collects and reads; supervisors circulate (checked in the module).
   "clippings.use": ["staff", "committee", "chair", "supervisor", "director"],
+  // 員工滿意度調查: everyone in an office answers; supervisors and the director run rounds and read results.
+  "surveys.answer": ["staff", "committee", "chair", "supervisor", "director"],
+  "surveys.manage": ["supervisor", "director"],
 };
 
 export function rolesAllowed(permission: Permission): readonly RoleName[] {
