@@ -66,8 +66,8 @@ export async function loader(args: LoaderFunctionArgs) {
     page: result.page,
     pageCount: result.pageCount,
     rows: result.rows.map((r) => {
-      // The excerpt comes from the first of 爭點, 案情, 處理方式 that holds a match (else the first filled one).
-      const texts = [r.issue, r.facts, r.handling];
+      // The excerpt comes from the first of 爭點, 案情, 處理方式, 心得, 內文 that holds a match (else the first filled one).
+      const texts = [r.issue, r.facts, r.handling, r.lessons, r.bodyText];
       const source = (q && texts.find((x) => matchRanges(x, q).length > 0)) || texts.find((x) => x.trim() !== "") || "";
       return {
         id: r.id,

@@ -420,6 +420,8 @@ export async function searchCases(db: Executor, user: CurrentUser, search: CaseS
       "c.issue",
       "c.facts",
       "c.handling",
+      "c.lessons",
+      "c.body",
       "c.updatedAt",
       "a.name as authorName",
       (query ? sql<number>`ts_rank(c.search_vector, ${query}::tsquery)` : sql<number>`0`).as("rank"),
@@ -483,8 +485,10 @@ export async function searchCases(db: Executor, user: CurrentUser, search: CaseS
     page,
     pageSize,
     pageCount,
-    rows: rows.map((r) => ({
+    rows: rows.map(({ body, ...r }) => ({
       ...r,
+      // Plain text of the Markdown, for excerpts (the page never renders it as HTML).
+      bodyText: markdownToPlainText(body),
       tags: r.tags as string[],
       rank: Number(r.rank),
       updatedAt: r.updatedAt.toISOString(),
