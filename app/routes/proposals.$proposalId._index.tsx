@@ -53,13 +53,13 @@ import {
   getProposalSettings,
   loadProposal,
   markImplemented,
-  officePeople,
   reportProgress,
   reviewEffectiveness,
   screenProposal,
   submitProposal,
   withdrawProposal,
-} from "~/modules/proposals/proposals.server";
+ } from "~/modules/proposals/proposals.server";
+import { officeColleagues } from "~/modules/org/colleagues.server";
 
 export async function loader(args: LoaderFunctionArgs) {
   const user = await requirePermission(args, "proposals.submit");
@@ -75,7 +75,7 @@ export async function loader(args: LoaderFunctionArgs) {
     : [];
   const mayChair = hasPermission(user.roles, "committee.chair");
   const rounds = can("schedule") && mayChair ? await roundsOpenForScheduling(db, user) : [];
-  const people = can("assign_owner") ? await officePeople(db, user.officeId) : [];
+  const people = can("assign_owner") ? await officeColleagues(db, user.officeId) : [];
   const ownerIds = detail.timeline.filter((e) => e.action === "assign_owner").map((e) => Number(e.details.ownerId));
   const names = await namesOf(db, ownerIds);
   const timeline = detail.timeline.map((e) =>

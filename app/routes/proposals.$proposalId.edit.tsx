@@ -9,14 +9,15 @@ import { requirePermission } from "~/modules/auth/guards.server";
 import { formFailure, parseForm, runCommand } from "~/modules/forms.server";
 import { requireIdParam } from "~/modules/params";
 import { proposalSchema } from "~/modules/proposals/proposals.schema";
-import { loadProposalForEdit, officePeople, submitProposal, updateProposal } from "~/modules/proposals/proposals.server";
+import { loadProposalForEdit, submitProposal, updateProposal } from "~/modules/proposals/proposals.server";
+import { officeColleagues } from "~/modules/org/colleagues.server";
 
 export async function loader(args: LoaderFunctionArgs) {
   const user = await requirePermission(args, "proposals.submit");
   const id = requireIdParam(args.params.proposalId);
   const db = args.context.db;
   const { proposal, coProposerIds } = await loadProposalForEdit(db, user, id);
-  const people = await officePeople(db, user.officeId);
+  const people = await officeColleagues(db, user.officeId);
   return {
     id,
     referenceNo: proposal.referenceNo,

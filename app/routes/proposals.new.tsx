@@ -9,11 +9,12 @@ import { requirePermission } from "~/modules/auth/guards.server";
 import { formFailure, parseForm, runCommand } from "~/modules/forms.server";
 import { proposalSchema } from "~/modules/proposals/proposals.schema";
 import { PROPOSAL_ORIGINS } from "~/modules/proposals/proposal-workflow";
-import { createProposal, officePeople } from "~/modules/proposals/proposals.server";
+import { createProposal } from "~/modules/proposals/proposals.server";
+import { officeColleagues } from "~/modules/org/colleagues.server";
 
 export async function loader(args: LoaderFunctionArgs) {
   const user = await requirePermission(args, "proposals.submit");
-  const people = await officePeople(args.context.db, user.officeId);
+  const people = await officeColleagues(args.context.db, user.officeId);
   // A proposal may start from a news clipping (新聞蒐集) or elsewhere: ?title=&origin=&problem= prefill the form.
   const url = new URL(args.request.url);
   const origin = url.searchParams.get("origin");

@@ -17,7 +17,8 @@ import { formFailure, parseForm, type FieldErrors } from "~/modules/forms.server
 import { requireIdParam } from "~/modules/params";
 import { isAttendanceStatus, type AttendanceMark, type EnrolmentEvent, type EnrolmentStatus } from "~/modules/training/enrolment";
 import { formatHours } from "~/modules/training/hours";
-import { listOfficeColleagues, myEnrolmentOptions } from "~/modules/training/session-pages.server";
+import { myEnrolmentOptions } from "~/modules/training/session-pages.server";
+import { officeColleagues } from "~/modules/org/colleagues.server";
 import { attendanceMarkSchema, cancelSessionSchema } from "~/modules/training/training.schema";
 import { addToRoster, cancelEnrolment, cancelSession, loadSession, markAllPresent, markAttendance, signUp } from "~/modules/training/training.server";
 
@@ -30,7 +31,7 @@ export async function loader(args: LoaderFunctionArgs) {
   const options = await myEnrolmentOptions(db, user, view);
   // Colleagues a supervisor can still put on the roster.
   const onRoster = new Set(view.roster.filter((r) => r.status !== "cancelled").map((r) => r.userId));
-  const addable = view.isManager && view.session.status !== "cancelled" ? (await listOfficeColleagues(db, user.officeId)).filter((p) => !onRoster.has(p.id)) : [];
+  const addable = view.isManager && view.session.status !== "cancelled" ? (await officeColleagues(db, user.officeId)).filter((p) => !onRoster.has(p.id)) : [];
   return { ...view, options, addable };
 }
 

@@ -9,7 +9,8 @@ import { useT } from "~/i18n/use-t";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { runCommand } from "~/modules/forms.server";
 import { requireIdParam } from "~/modules/params";
-import { listOfficeColleagues, parseSessionForm } from "~/modules/training/session-pages.server";
+import { parseSessionForm } from "~/modules/training/session-pages.server";
+import { officeColleagues } from "~/modules/org/colleagues.server";
 import { loadSessionForEdit, updateSession } from "~/modules/training/training.server";
 
 export async function loader(args: LoaderFunctionArgs) {
@@ -41,7 +42,7 @@ export async function loader(args: LoaderFunctionArgs) {
     defaults[`materialLabel_${i}`] = m.label;
     defaults[`materialUrl_${i}`] = m.url;
   });
-  return { id, title: session.title, cancelled: session.status === "cancelled", defaults, people: await listOfficeColleagues(db, user.officeId) };
+  return { id, title: session.title, cancelled: session.status === "cancelled", defaults, people: await officeColleagues(db, user.officeId) };
 }
 
 export async function action(args: ActionFunctionArgs) {

@@ -7,12 +7,13 @@ import { NEW_SESSION_DEFAULTS, SessionForm } from "~/components/training/session
 import { useT } from "~/i18n/use-t";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { runCommand } from "~/modules/forms.server";
-import { listOfficeColleagues, parseSessionForm } from "~/modules/training/session-pages.server";
+import { parseSessionForm } from "~/modules/training/session-pages.server";
+import { officeColleagues } from "~/modules/org/colleagues.server";
 import { createSession } from "~/modules/training/training.server";
 
 export async function loader(args: LoaderFunctionArgs) {
   const user = await requirePermission(args, "training.manage");
-  return { people: await listOfficeColleagues(args.context.db, user.officeId) };
+  return { people: await officeColleagues(args.context.db, user.officeId) };
 }
 
 export async function action(args: ActionFunctionArgs) {

@@ -13,14 +13,15 @@ import { useT } from "~/i18n/use-t";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { parseForm, runCommand } from "~/modules/forms.server";
 import { NOMINATION_OUTCOMES, formatHours } from "~/modules/training/hours";
-import { listColleagues, listNominations } from "~/modules/training/hours-pages.server";
+import { listNominations } from "~/modules/training/hours-pages.server";
+import { officeColleagues } from "~/modules/org/colleagues.server";
 import { nominationOutcomeSchema, nominationSchema } from "~/modules/training/training.schema";
 import { nominate, recordNominationOutcome } from "~/modules/training/training.server";
 
 export async function loader(args: LoaderFunctionArgs) {
   const user = await requirePermission(args, "training.manage");
   const db = args.context.db;
-  const [colleagues, nominations] = await Promise.all([listColleagues(db, user.officeId), listNominations(db, user.officeId)]);
+  const [colleagues, nominations] = await Promise.all([officeColleagues(db, user.officeId), listNominations(db, user.officeId)]);
   return { colleagues, nominations };
 }
 

@@ -4,7 +4,7 @@ import type { Executor } from "../db.server";
 /**
  * Names of people by id, for a timeline that names the owner it assigned. The ids come only from
  * the details of this office's own proposal events (loadProposal scopes those), not from the request;
- * the owner may since have left the office, so officePeople() (active people only) is not enough.
+ * the owner may since have left the office, so officeColleagues() (active people only) is not enough.
  */
 export async function namesOf(db: Executor, ids: readonly number[]): Promise<Map<number, string>> {
   const unique = [...new Set(ids)].filter((id) => Number.isSafeInteger(id) && id > 0);

@@ -10,6 +10,7 @@ import { DomainError } from "../domain-error";
 import { fetchPage } from "../listing.server";
 import type { ListParams, Page } from "../listing";
 import { notify } from "../notifications/notifications.server";
+import { officeColleagues } from "../org/colleagues.server";
 import { documentTerms, queryTerms, searchTerms } from "../search/bigrams";
 import { DEFAULT_RUBRIC_WEIGHTS, validateWeights, type QuorumRule, type RubricWeights } from "./committee-rules";
 import {
@@ -124,29 +125,10 @@ export async function officeMembersWithRoles(db: Executor, officeId: number, rol
   return rows.map((r) => r.id).sort((a, b) => a - b);
 }
 
-/** Active people who work in the office (for co-proposer and owner pickers). */
-export async function officePeople(db: Executor, officeId: number) {
-  return db
-    .selectFrom("users as u")
-    .select(["u.id", "u.name", "u.employeeNo", "u.title"])
-    .where("u.active", "=", true)
-    .where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom("userRoles as r")
-          .select("r.userId")
-          .whereRef("r.userId", "=", "u.id")
-          .where("r.officeId", "=", officeId)
-          .where("r.role", "in", ["staff", "committee", "chair", "supervisor", "director"]),
-      ),
-    )
-    .orderBy("u.employeeNo")
-    .execute();
-}
 
 async function assertOfficePeople(trx: Executor, officeId: number, ids: readonly number[], field: string) {
   if (ids.length === 0) return;
-  const found = await officePeople(trx, officeId);
+  const found = await officeColleagues(trx, officeId);
   const known = new Set(found.map((p) => p.id));
   if (ids.some((id) => !known.has(id))) throw new DomainError(field, "errors.proposals.unknownPerson");
 }

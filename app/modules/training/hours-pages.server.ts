@@ -205,22 +205,3 @@ export async function listNominations(db: Executor, officeId: number) {
   return rows.map((r) => ({ ...r, hours: Number(r.hours) }));
 }
 
-/** Colleagues who can be nominated: the active people working in the office (as training.server's officePeople). */
-export async function listColleagues(db: Executor, officeId: number) {
-  return db
-    .selectFrom("users as u")
-    .select(["u.id", "u.name", "u.employeeNo", "u.title"])
-    .where("u.active", "=", true)
-    .where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom("userRoles as r")
-          .select("r.userId")
-          .whereRef("r.userId", "=", "u.id")
-          .where("r.officeId", "=", officeId)
-          .where("r.role", "in", ["staff", "committee", "chair", "supervisor", "director"]),
-      ),
-    )
-    .orderBy("u.employeeNo")
-    .execute();
-}

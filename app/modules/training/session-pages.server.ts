@@ -8,25 +8,6 @@ import { formFailure, type FieldErrors, type FormFailure } from "../forms.server
 import { MAX_DATE_ROWS, MAX_MATERIAL_ROWS, sessionErrorField, sessionFromForm, sessionSchema, toSessionInput } from "./training.schema";
 import type { loadSession, SessionInput } from "./training.server";
 
-/** Colleagues working in the office (the roles that take part in training), by employee number. */
-export async function listOfficeColleagues(db: Executor, officeId: number) {
-  return db
-    .selectFrom("users as u")
-    .select(["u.id", "u.name", "u.employeeNo", "u.title"])
-    .where("u.active", "=", true)
-    .where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom("userRoles as r")
-          .select("r.userId")
-          .whereRef("r.userId", "=", "u.id")
-          .where("r.officeId", "=", officeId)
-          .where("r.role", "in", ["staff", "committee", "chair", "supervisor", "director"]),
-      ),
-    )
-    .orderBy("u.employeeNo")
-    .execute();
-}
 
 export type SessionView = Awaited<ReturnType<typeof loadSession>>;
 
