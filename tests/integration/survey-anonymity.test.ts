@@ -32,12 +32,15 @@ function answers(seed: number, comment = ""): Record<string, unknown> {
   return out;
 }
 
+/** A date `n` days from today in Taipei (rounds are answerable until their close date). */
+const day = (n: number) => new Date(Date.now() + n * 86_400_000 + 8 * 3_600_000).toISOString().slice(0, 10);
+
 let roundId: number;
 const STAFF = ["FB010", "FB011", "FB012", "FB013", "FB014", "FB015", "FB016"];
 
 beforeAll(async () => {
   for (const no of ["FB001", "FB002", ...STAFF]) people[no] = await userFor(no);
-  roundId = await createRound(t.db, people.FB001, { year: 2026, half: 2, opensOn: "2026-11-20", closesOn: "2026-12-10", demographicIds: ["unit"] });
+  roundId = await createRound(t.db, people.FB001, { year: 2026, half: 2, opensOn: day(-7), closesOn: day(14), demographicIds: ["unit"] });
   await openRound(t.db, people.FB001, roundId);
 });
 

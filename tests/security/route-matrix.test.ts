@@ -6,6 +6,7 @@ import { officeIdOf, useTestDatabase, userIdOf } from "../helpers/db";
 import { get, post, redirectPath, signIn, type RouteResult } from "../helpers/requests";
 import { fillPattern, importRoute, listRouteFiles, paramNames, routeFor } from "../helpers/routes";
 import { startAttempt, startPractice, submitAttempt } from "~/modules/quizzes/attempts.server";
+import { DEFAULT_TEMPLATE } from "~/modules/surveys/template";
 
 const t = useTestDatabase();
 
@@ -106,6 +107,12 @@ const ROLE_LIMITED: {
   },
   { prefix: "/clippings/:clippingId", allowed: QUIZ_TAKERS, seenBy: FUBEI_PEOPLE },
   { prefix: "/clippings", allowed: QUIZ_TAKERS },
+  // 員工滿意度調查: everyone in an office answers ("surveys.answer"); supervisors and the director run
+  // rounds and read results ("surveys.manage"). The sample is a round of 府北.
+  { prefix: "/surveys/new", allowed: TRAINING_MANAGERS },
+  { prefix: "/surveys/:roundId/answer", allowed: QUIZ_TAKERS, seenBy: FUBEI_PEOPLE },
+  { prefix: "/surveys/:roundId", allowed: TRAINING_MANAGERS },
+  { prefix: "/surveys", allowed: QUIZ_TAKERS },
 ];
 function limitOf(pattern: string) {
   return ROLE_LIMITED.find((l) => pattern === l.prefix || pattern.startsWith(`${l.prefix}/`));
@@ -144,6 +151,17 @@ beforeAll(async () => {
     },
     "/clippings/": {
       clippingId: String((await t.db.selectFrom("clippings").select("id").where("officeId", "=", fubei).orderBy("id").executeTakeFirstOrThrow()).id),
+    },
+    "/surveys/": {
+      roundId: String(
+        (
+          await t.db
+            .insertInto("surveyRounds")
+            .values({ officeId: fubei, title: "權限矩陣調查", year: 2026, half: 1, template: JSON.stringify(DEFAULT_TEMPLATE), demographics: "[]", thresholds: JSON.stringify({ scores: 5, comments: 10 }), opensOn: "2026-01-01", closesOn: "2026-06-30", state: "open" })
+            .returning("id")
+            .executeTakeFirstOrThrow()
+        ).id,
+      ),
     },
     "/committee/rounds/": {
       roundId: String((await t.db.selectFrom("committeeRounds").select("id").where("officeId", "=", fubei).where("state", "=", "planned").executeTakeFirstOrThrow()).id),

@@ -162,7 +162,12 @@ export async function loadQuestionnaire(db: Executor, user: CurrentUser, id: num
   };
 }
 
-async function lockParticipation(trx: Executor, round: { id: number; state: "planned" | "open" | "closed" }, user: CurrentUser) {
+/** Today in Taipei, YYYY-MM-DD. */
+const taipeiToday = (now = new Date()) => new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Taipei", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+
+async function lockParticipation(trx: Executor, round: { id: number; state: "planned" | "open" | "closed"; closesOn: string }, user: CurrentUser) {
+  // The close date is the last day to answer, even before a supervisor closes the round.
+  if (round.state === "open" && taipeiToday() > round.closesOn) throw new DomainError("_form", `調查已於 ${round.closesOn} 截止，不能再填答。`);
   const participation = await trx.selectFrom("surveyParticipation").select("submitted").where("roundId", "=", round.id).where("userId", "=", user.id).forUpdate().executeTakeFirst();
   const refusal = submissionRefusal({ roundState: round.state, inAudience: Boolean(participation), alreadySubmitted: participation?.submitted ?? false });
   if (refusal) throw new DomainError("_form", refusal);

@@ -1,0 +1,488 @@
+// Counter measures per staff member, counter and office for a period (櫃台績效評比 figures): served
+// and weighted cases, staffed hours, weighted cases per staffed hour, handling time against the
+// case type's standard, citizens' waiting time (office and counter only), no-shows, transfers and
+// the correction rate. Issue 8, "Counter performance"; seed 服務遞送 1.(2)(3). Anchors: Qmatic's
+// per-counter and per-staff reports (served, no-show, transaction and waiting time, waits over
+// target). Pure (ARCHITECTURE rule 6): the server loads the period's records, case-type versions,
+// hand-entered totals, staffed-hours adjustments and corrections; the rules are tabled in README.md.
+import type { QueueOutcome } from "./queue-csv";
+import { isCalendarDate, periodContains, type Period } from "./periods";
+
+// ------------------------------------------------------------------------------ numbers
+
+/** Clears binary noise from sums (0.1 + 0.2); nine places is finer than any figure shown. */
+const clean = (n: number) => Math.round(n * 1e9) / 1e9;
+const MINUTE = 60_000;
+const minutesBetween = (from: Date, to: Date) => (to.getTime() - from.getTime()) / MINUTE;
+
+// ------------------------------------------------------------------------------ case types
+
+/**
+ * One version of a case type's weight (案件權重) and standard handling time (標準作業時間). A new
+ * version starts on `effectiveFrom` and runs until the next version of the same type starts, so
+ * a change never reaches back: a ticket is weighed with the version in force on its date.
+ */
+export interface CaseTypeVersion {
+  caseType: string;
+  /** `YYYY-MM-DD`, inclusive. */
+  effectiveFrom: string;
+  /** Relative workload; 戶籍謄本 = 1 in the demo table (README). */
+  weight: number;
+  /** Minutes a case of this type should take at the counter. */
+  standardMinutes: number;
+}
+
+/** The version of `caseType` in force on `date` (`YYYY-MM-DD`): the latest that began on or before it, or null. */
+export function caseTypeInForce(versions: readonly CaseTypeVersion[], caseType: string, date: string): CaseTypeVersion | null {
+  let best: CaseTypeVersion | null = null;
+  for (const v of versions) {
+    if (v.caseType !== caseType || v.effectiveFrom > date) continue;
+    if (!best || v.effectiveFrom >= best.effectiveFrom) best = v;
+  }
+  return best;
+}
+
+/** Problems with a case-type table (empty when valid), in zh-TW. */
+export function validateCaseTypeVersions(versions: readonly CaseTypeVersion[]): string[] {
+  const errors: string[] = [];
+  const seen = new Set<string>();
+  for (const v of versions) {
+    if (!v.caseType.trim()) errors.push("案件類別名稱不能空白。");
+    if (!isCalendarDate(v.effectiveFrom)) errors.push(`「${v.caseType}」的生效日「${v.effectiveFrom}」不是有效日期。`);
+    if (!Number.isFinite(v.weight) || v.weight <= 0) errors.push(`「${v.caseType}」的權重必須大於 0。`);
+    if (!Number.isFinite(v.standardMinutes) || v.standardMinutes <= 0) errors.push(`「${v.caseType}」的標準作業時間必須大於 0 分鐘。`);
+    const key = `${v.caseType}|${v.effectiveFrom}`;
+    if (seen.has(key)) errors.push(`「${v.caseType}」在 ${v.effectiveFrom} 有兩個版本。`);
+    seen.add(key);
+  }
+  return errors;
+}
+
+/**
+ * Weight used when a case type has no version in force on the ticket's date (a type added to the
+ * queue system before its weight was set): the case counts as one plain case, and the measures
+ * list the type in `unweightedCaseTypes` so the page can ask for a weight.
+ */
+export const FALLBACK_WEIGHT = 1;
+
+// ------------------------------------------------------------------------------ inputs
+
+/** What the measures need from an imported record (QueueRecord satisfies it). */
+export interface ServiceRecord {
+  ticketDate: string;
+  segment: number;
+  counter: string;
+  staff: string | null;
+  caseType: string | null;
+  ticketAt: Date;
+  calledAt: Date | null;
+  startedAt: Date | null;
+  endedAt: Date | null;
+  outcome: QueueOutcome;
+}
+
+/** A day's served cases entered by hand (no queue system that day), per staff, counter and case type. */
+export interface DailyTotal {
+  date: string;
+  staff: string;
+  counter: string;
+  caseType: string;
+  served: number;
+}
+
+/**
+ * A supervisor's change to a person's staffed hours on one day: `set` replaces the hours worked
+ * out from the records (a day entered by hand, or a record that ran through lunch), `add` adds
+ * (negative for back-office work or leave taken between tickets). Several `add`s sum; a `set`
+ * applies before them.
+ */
+export interface StaffedHoursAdjustment {
+  staff: string;
+  date: string;
+  mode: "set" | "add";
+  hours: number;
+  reason: string;
+}
+
+/**
+ * Corrections found by the registration review (審查制度): one per case (`count` omitted) or a
+ * number per staff and day. `date` is the day of the corrected case, so the correction falls in
+ * the period whose cases it judges, however late the review found it.
+ */
+export interface Correction {
+  staff: string;
+  date: string;
+  count?: number;
+  /** When known, the counter the case was served at (for the counter's rate). */
+  counter?: string | null;
+}
+
+export interface MeasureInput {
+  records: readonly ServiceRecord[];
+  caseTypes: readonly CaseTypeVersion[];
+  dailyTotals?: readonly DailyTotal[];
+  adjustments?: readonly StaffedHoursAdjustment[];
+  corrections?: readonly Correction[];
+  /** Waits longer than this count as over target (Qmatic's "waits over target"); default 15. */
+  waitTargetMinutes?: number;
+  /** Idle gaps longer than this are not staffed time; default 60. */
+  gapMinutes?: number;
+}
+
+export const DEFAULT_WAIT_TARGET_MINUTES = 15;
+export const DEFAULT_GAP_MINUTES = 60;
+
+// ------------------------------------------------------------------------------ staffed hours
+
+export interface Interval {
+  start: Date;
+  end: Date;
+}
+
+/**
+ * Staffed hours of one person (or counter) on one day from their service intervals: from the first
+ * start to the last end, minus every idle gap longer than `gapMinutes` (the whole gap, not the part
+ * over the limit). A gap of up to an hour is time spent waiting at the counter for the next citizen;
+ * a longer one is lunch, a meeting or back-office work. Overlapping intervals are merged. A no-show
+ * call is a zero-length interval: it shows the clerk was there but adds no span on its own.
+ */
+export function staffedHoursOfDay(intervals: readonly Interval[], gapMinutes = DEFAULT_GAP_MINUTES): number {
+  const sorted = intervals
+    .filter((i) => i.end.getTime() >= i.start.getTime())
+    .map((i) => [i.start.getTime(), i.end.getTime()] as const)
+    .sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  if (sorted.length === 0) return 0;
+  let total = 0;
+  let [blockStart, blockEnd] = sorted[0];
+  for (const [start, end] of sorted.slice(1)) {
+    if (start - blockEnd > gapMinutes * MINUTE) {
+      total += blockEnd - blockStart;
+      [blockStart, blockEnd] = [start, end];
+    } else blockEnd = Math.max(blockEnd, end);
+  }
+  total += blockEnd - blockStart;
+  return clean(total / 3_600_000);
+}
+
+function recordInterval(r: ServiceRecord): Interval | null {
+  if (r.startedAt && r.endedAt) return { start: r.startedAt, end: r.endedAt };
+  if (r.outcome === "no_show" && r.calledAt) return { start: r.calledAt, end: r.calledAt };
+  return null;
+}
+
+export interface StaffedDay {
+  staff: string;
+  date: string;
+  /** From the records by the gap rule. */
+  fromRecords: number;
+  /** After the supervisor's adjustments; never below 0. */
+  hours: number;
+  adjusted: boolean;
+}
+
+/** Staffed hours per person and day in the period, records and adjustments together, sorted by staff then date. */
+export function staffedDays(input: Pick<MeasureInput, "records" | "adjustments" | "gapMinutes">, period?: Pick<Period, "first" | "last">): StaffedDay[] {
+  const inPeriod = (date: string) => !period || periodContains(period, date);
+  const intervals = new Map<string, Interval[]>();
+  const keyOf = (staff: string, date: string) => `${staff}\u0000${date}`;
+  for (const r of input.records) {
+    if (!r.staff || !inPeriod(r.ticketDate)) continue;
+    const interval = recordInterval(r);
+    if (!interval) continue;
+    const key = keyOf(r.staff, r.ticketDate);
+    const list = intervals.get(key) ?? [];
+    list.push(interval);
+    intervals.set(key, list);
+  }
+  const days = new Map<string, StaffedDay>();
+  for (const [key, list] of intervals) {
+    const [staff, date] = key.split("\u0000");
+    const fromRecords = staffedHoursOfDay(list, input.gapMinutes ?? DEFAULT_GAP_MINUTES);
+    days.set(key, { staff, date, fromRecords, hours: fromRecords, adjusted: false });
+  }
+  const adjustments = (input.adjustments ?? []).filter((a) => inPeriod(a.date) && Number.isFinite(a.hours));
+  // `set` first, then every `add`, whatever order they were entered in.
+  for (const a of [...adjustments.filter((x) => x.mode === "set"), ...adjustments.filter((x) => x.mode === "add")]) {
+    const key = keyOf(a.staff, a.date);
+    const day = days.get(key) ?? { staff: a.staff, date: a.date, fromRecords: 0, hours: 0, adjusted: false };
+    day.hours = clean(a.mode === "set" ? a.hours : day.hours + a.hours);
+    day.adjusted = true;
+    days.set(key, day);
+  }
+  return [...days.values()]
+    .map((d) => ({ ...d, hours: Math.max(0, d.hours) }))
+    .sort((a, b) => (a.staff < b.staff ? -1 : a.staff > b.staff ? 1 : a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+}
+
+// ------------------------------------------------------------------------------ measures
+
+export interface Measures {
+  /** Completed cases (records served, plus hand-entered totals). A transferred segment is not a case here: the counter that finishes it counts it. */
+  served: number;
+  /** Σ weight in force on each case's date. */
+  weightedCases: number;
+  staffedHours: number;
+  /** Days with staffed hours > 0. */
+  staffedDays: number;
+  /** weightedCases ÷ staffedHours; null without staffed hours. */
+  weightedPerHour: number | null;
+  /** Served records with start, end and a standard time: the handling-time sample. */
+  handledCases: number;
+  handlingMinutes: number;
+  standardMinutes: number;
+  /** Σ actual ÷ Σ standard minutes: 1 is on standard, 0.8 is 20 % faster; null without a sample. */
+  handlingRatio: number | null;
+  meanHandlingMinutes: number | null;
+  noShows: number;
+  transfers: number;
+  corrections: number;
+  /** corrections ÷ served; null when nothing was served. */
+  correctionRate: number | null;
+  /** Case types served in the period without a weight in force (counted with FALLBACK_WEIGHT). */
+  unweightedCaseTypes: string[];
+}
+
+export interface WaitingMeasures {
+  /** Tickets whose citizen was called: first segment of served and transferred tickets (no-shows left out: nobody was waiting). */
+  tickets: number;
+  meanMinutes: number | null;
+  medianMinutes: number | null;
+  /** Nearest-rank 90th percentile: the wait 90 % of citizens did not exceed. */
+  p90Minutes: number | null;
+  maxMinutes: number | null;
+  targetMinutes: number;
+  overTarget: number;
+  overTargetShare: number | null;
+}
+
+export interface StaffMeasures extends Measures {
+  staff: string;
+}
+
+export interface CounterMeasures extends Measures {
+  counter: string;
+  waiting: WaitingMeasures;
+}
+
+export interface OfficeMeasures extends Measures {
+  waiting: WaitingMeasures;
+}
+
+/** Nearest-rank percentile of sorted values (p in 0–100): the value at position ⌈p/100 · n⌉. */
+export function percentile(sortedValues: readonly number[], p: number): number | null {
+  if (sortedValues.length === 0) return null;
+  const rank = Math.max(1, Math.ceil((p / 100) * sortedValues.length));
+  return sortedValues[Math.min(rank, sortedValues.length) - 1];
+}
+
+/** Minutes from taking the ticket to being called (or to service start when the call time is missing). */
+export function waitMinutes(r: Pick<ServiceRecord, "ticketAt" | "calledAt" | "startedAt">): number | null {
+  const until = r.calledAt ?? r.startedAt;
+  return until ? minutesBetween(r.ticketAt, until) : null;
+}
+
+export function waitingMeasures(records: readonly ServiceRecord[], targetMinutes = DEFAULT_WAIT_TARGET_MINUTES): WaitingMeasures {
+  const waits = records
+    .filter((r) => r.segment === 1 && r.outcome !== "no_show")
+    .map(waitMinutes)
+    .filter((w): w is number => w !== null && w >= 0)
+    .sort((a, b) => a - b);
+  const n = waits.length;
+  const overTarget = waits.filter((w) => w > targetMinutes).length;
+  return {
+    tickets: n,
+    meanMinutes: n ? clean(waits.reduce((s, w) => s + w, 0) / n) : null,
+    medianMinutes: n ? clean(n % 2 ? waits[(n - 1) / 2] : (waits[n / 2 - 1] + waits[n / 2]) / 2) : null,
+    p90Minutes: percentile(waits, 90),
+    maxMinutes: n ? waits[n - 1] : null,
+    targetMinutes,
+    overTarget,
+    overTargetShare: n ? overTarget / n : null,
+  };
+}
+
+interface Slice {
+  records: ServiceRecord[];
+  totals: DailyTotal[];
+  corrections: number;
+  staffedHours: number;
+  staffedDays: number;
+}
+
+function measuresOf(slice: Slice, caseTypes: readonly CaseTypeVersion[]): Measures {
+  let served = 0;
+  let weighted = 0;
+  let handled = 0;
+  let handling = 0;
+  let standard = 0;
+  let noShows = 0;
+  let transfers = 0;
+  const unweighted = new Set<string>();
+  const weigh = (caseType: string | null, date: string) => {
+    const version = caseType ? caseTypeInForce(caseTypes, caseType, date) : null;
+    if (!version) unweighted.add(caseType ?? "（未填）");
+    return version;
+  };
+  for (const r of slice.records) {
+    if (r.outcome === "no_show") noShows++;
+    else if (r.outcome === "transferred") transfers++;
+    else {
+      served++;
+      const version = weigh(r.caseType, r.ticketDate);
+      weighted += version?.weight ?? FALLBACK_WEIGHT;
+      if (version && r.startedAt && r.endedAt && r.endedAt >= r.startedAt) {
+        handled++;
+        handling += minutesBetween(r.startedAt, r.endedAt);
+        standard += version.standardMinutes;
+      }
+    }
+  }
+  for (const t of slice.totals) {
+    const n = Math.max(0, t.served);
+    if (n === 0) continue;
+    served += n;
+    weighted += n * (weigh(t.caseType, t.date)?.weight ?? FALLBACK_WEIGHT);
+  }
+  weighted = clean(weighted);
+  handling = clean(handling);
+  standard = clean(standard);
+  return {
+    served,
+    weightedCases: weighted,
+    staffedHours: slice.staffedHours,
+    staffedDays: slice.staffedDays,
+    weightedPerHour: slice.staffedHours > 0 ? clean(weighted / slice.staffedHours) : null,
+    handledCases: handled,
+    handlingMinutes: handling,
+    standardMinutes: standard,
+    handlingRatio: standard > 0 ? clean(handling / standard) : null,
+    meanHandlingMinutes: handled > 0 ? clean(handling / handled) : null,
+    noShows,
+    transfers,
+    corrections: slice.corrections,
+    correctionRate: served > 0 ? clean(slice.corrections / served) : null,
+    unweightedCaseTypes: [...unweighted].sort(),
+  };
+}
+
+function inPeriodInput(input: MeasureInput, period: Pick<Period, "first" | "last">) {
+  return {
+    records: input.records.filter((r) => periodContains(period, r.ticketDate)),
+    totals: (input.dailyTotals ?? []).filter((t) => periodContains(period, t.date)),
+    corrections: (input.corrections ?? []).filter((c) => periodContains(period, c.date)),
+  };
+}
+
+const correctionCount = (c: Correction) => (c.count === undefined ? 1 : Math.max(0, c.count));
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string | null | undefined): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    if (!k) continue;
+    const list = groups.get(k) ?? [];
+    list.push(item);
+    groups.set(k, list);
+  }
+  return groups;
+}
+
+const byCode = (a: string, b: string) => a.localeCompare(b, "en", { numeric: true });
+
+/**
+ * Measures per staff member in the period, for everyone with a record, a hand-entered total, a
+ * staffed-hours adjustment or a correction in it (and everyone in `people`, with zeros), sorted by
+ * staff number. No waiting time here: how long citizens wait depends on the queue, not on one clerk.
+ */
+export function measureStaff(input: MeasureInput, period: Pick<Period, "first" | "last">, people: readonly string[] = []): StaffMeasures[] {
+  const { records, totals, corrections } = inPeriodInput(input, period);
+  const days = groupBy(staffedDays(input, period), (d) => d.staff);
+  const recordsBy = groupBy(records, (r) => r.staff);
+  const totalsBy = groupBy(totals, (t) => t.staff);
+  const correctionsBy = groupBy(corrections, (c) => c.staff);
+  const everyone = new Set([...people, ...days.keys(), ...recordsBy.keys(), ...totalsBy.keys(), ...correctionsBy.keys()]);
+  return [...everyone].sort(byCode).map((staff) => {
+    const personDays = (days.get(staff) ?? []).filter((d) => d.hours > 0);
+    return {
+      staff,
+      ...measuresOf(
+        {
+          records: recordsBy.get(staff) ?? [],
+          totals: totalsBy.get(staff) ?? [],
+          corrections: (correctionsBy.get(staff) ?? []).reduce((s, c) => s + correctionCount(c), 0),
+          staffedHours: clean(personDays.reduce((s, d) => s + d.hours, 0)),
+          staffedDays: personDays.length,
+        },
+        input.caseTypes,
+      ),
+    };
+  });
+}
+
+/**
+ * Staffed hours of a counter: per counter and day, the same gap rule over the records served there
+ * (whoever sat at it). Staff adjustments are about people and do not move a counter's hours.
+ */
+function counterStaffed(records: readonly ServiceRecord[], gapMinutes: number): { hours: number; days: number } {
+  const byDay = groupBy(records, (r) => r.ticketDate);
+  let hours = 0;
+  let days = 0;
+  for (const list of byDay.values()) {
+    const h = staffedHoursOfDay(list.map(recordInterval).filter((i): i is Interval => i !== null), gapMinutes);
+    if (h > 0) {
+      hours += h;
+      days++;
+    }
+  }
+  return { hours: clean(hours), days };
+}
+
+/** Measures per counter in the period (every counter in `counters` appears, with zeros when idle), with citizens' waiting time. */
+export function measureCounters(input: MeasureInput, period: Pick<Period, "first" | "last">, counters: readonly string[] = []): CounterMeasures[] {
+  const { records, totals, corrections } = inPeriodInput(input, period);
+  const gap = input.gapMinutes ?? DEFAULT_GAP_MINUTES;
+  const recordsBy = groupBy(records, (r) => r.counter);
+  const totalsBy = groupBy(totals, (t) => t.counter);
+  const correctionsBy = groupBy(corrections, (c) => c.counter);
+  const all = new Set([...counters, ...recordsBy.keys(), ...totalsBy.keys()]);
+  return [...all].sort(byCode).map((counter) => {
+    const list = recordsBy.get(counter) ?? [];
+    const staffed = counterStaffed(list, gap);
+    return {
+      counter,
+      ...measuresOf(
+        {
+          records: list,
+          totals: totalsBy.get(counter) ?? [],
+          corrections: (correctionsBy.get(counter) ?? []).reduce((s, c) => s + correctionCount(c), 0),
+          staffedHours: staffed.hours,
+          staffedDays: staffed.days,
+        },
+        input.caseTypes,
+      ),
+      waiting: waitingMeasures(list, input.waitTargetMinutes ?? DEFAULT_WAIT_TARGET_MINUTES),
+    };
+  });
+}
+
+/**
+ * The office's measures: staffed hours are the sum over people (the office's counter time),
+ * staffed days the number of distinct days anyone was staffed.
+ */
+export function measureOffice(input: MeasureInput, period: Pick<Period, "first" | "last">): OfficeMeasures {
+  const { records, totals, corrections } = inPeriodInput(input, period);
+  const days = staffedDays(input, period).filter((d) => d.hours > 0);
+  return {
+    ...measuresOf(
+      {
+        records,
+        totals,
+        corrections: corrections.reduce((s, c) => s + correctionCount(c), 0),
+        staffedHours: clean(days.reduce((s, d) => s + d.hours, 0)),
+        staffedDays: new Set(days.map((d) => d.date)).size,
+      },
+      input.caseTypes,
+    ),
+    waiting: waitingMeasures(records, input.waitTargetMinutes ?? DEFAULT_WAIT_TARGET_MINUTES),
+  };
+}
