@@ -602,6 +602,96 @@ export interface SurveyActionItemsTable {
   updatedAt: Timestamp;
 }
 
+export interface CaseTypesTable {
+  id: Generated<number>;
+  officeId: number;
+  name: string;
+  code: Generated<string>;
+  weight: Numeric;
+  standardMinutes: Numeric;
+  /** A `date`: read with to_char, write 'YYYY-MM-DD'. */
+  effectiveFrom: DateText;
+  effectiveTo: DateText | null;
+  createdBy: number | null;
+  createdAt: CreatedAt;
+}
+
+export interface QueueMappingsTable {
+  officeId: number;
+  mapping: Jsonb<Record<string, string>>;
+  updatedBy: number | null;
+  updatedAt: Timestamp;
+}
+
+export interface QueueImportsTable {
+  id: Generated<number>;
+  officeId: number;
+  fileName: string;
+  fileSha256: string;
+  mapping: Jsonb<Record<string, string>>;
+  mode: "all_or_nothing" | "valid_lines";
+  linesRead: Generated<number>;
+  inserted: Generated<number>;
+  skipped: Generated<number>;
+  duplicateLines: Generated<number>;
+  errors: ColumnType<unknown[], string | undefined, string>;
+  createdBy: number | null;
+  createdAt: CreatedAt;
+}
+
+export interface QueueRecordsTable {
+  id: Generated<string>;
+  officeId: number;
+  idempotencyKey: string;
+  ticket: string;
+  ticketDate: DateText;
+  segment: Generated<number>;
+  counterId: number;
+  staffUserId: number | null;
+  caseType: string | null;
+  ticketAt: Date | string;
+  calledAt: Date | string | null;
+  startedAt: Date | string | null;
+  endedAt: Date | string | null;
+  outcome: "served" | "no_show" | "transferred";
+  importId: number | null;
+}
+
+export interface StaffedHourAdjustmentsTable {
+  id: Generated<number>;
+  officeId: number;
+  userId: number;
+  day: DateText;
+  hours: Numeric;
+  mode: "set" | "add";
+  reason: string;
+  createdBy: number | null;
+  createdAt: CreatedAt;
+}
+
+export interface ReviewCorrectionsTable {
+  id: Generated<number>;
+  officeId: number;
+  userId: number;
+  day: DateText;
+  periodKey: string | null;
+  count: Generated<number>;
+  counterId: number | null;
+  queueRecordId: string | null;
+  note: Generated<string>;
+  createdBy: number | null;
+  createdAt: CreatedAt;
+}
+
+export interface RankingSettingsTable {
+  officeId: number;
+  weights: Jsonb<{ productivity: number; handling: number; quality: number }>;
+  minStaffedDays: number;
+  shrinkK: Numeric;
+  updatedBy: number | null;
+  updatedAt: Timestamp;
+}
+
 export interface Database {
   offices: OfficesTable;
   users: UsersTable;
@@ -653,6 +743,13 @@ export interface Database {
   surveyDrafts: SurveyDraftsTable;
   surveyResponses: SurveyResponsesTable;
   surveyActionItems: SurveyActionItemsTable;
+  caseTypes: CaseTypesTable;
+  queueMappings: QueueMappingsTable;
+  queueImports: QueueImportsTable;
+  queueRecords: QueueRecordsTable;
+  staffedHourAdjustments: StaffedHourAdjustmentsTable;
+  reviewCorrections: ReviewCorrectionsTable;
+  rankingSettings: RankingSettingsTable;
 }
 
 export type Office = Selectable<OfficesTable>;

@@ -5,6 +5,7 @@ import * as createProposals from "./20261128T110000-create-proposals";
 import * as createTraining from "./20261128T120000-create-training";
 import * as createKnowledge from "./20261128T130000-create-knowledge";
 import * as createSurveys from "./20261128T140000-create-surveys";
+import * as createCounters from "./20261128T150000-create-counters";
 
 /** Every migration, by name, in order. A static list so the server build needs no folder reads. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   "20261128T120000-create-training": createTraining,
   "20261128T130000-create-knowledge": createKnowledge,
   "20261128T140000-create-surveys": createSurveys,
+  "20261128T150000-create-counters": createCounters,
 };
