@@ -692,6 +692,61 @@ export interface RankingSettingsTable {
   updatedAt: Timestamp;
 }
 
+export interface IncentiveRulesTable {
+  id: Generated<number>;
+  officeId: number;
+  item: string;
+  label: string;
+  scoring: Jsonb<unknown>;
+  capPerPeriod: Numeric | null;
+  periodKind: "month" | "quarter" | "half_year" | "year";
+  /** `date` columns: read with to_char, write 'YYYY-MM-DD'. */
+  effectiveFrom: DateText;
+  effectiveTo: DateText | null;
+  createdBy: number | null;
+  createdAt: CreatedAt;
+}
+
+export interface IncentiveEntriesTable {
+  id: Generated<number>;
+  officeId: number;
+  userId: number;
+  item: string;
+  entryDate: DateText;
+  quantity: Numeric | null;
+  rank: number | null;
+  grade: string | null;
+  points: Numeric | null;
+  source: "manual" | "csv" | "counter_ranking" | "proposal";
+  sourceRef: string | null;
+  status: ColumnType<"pending" | "approved" | "rejected", "pending" | "approved" | "rejected" | undefined, "pending" | "approved" | "rejected">;
+  approvedBy: number | null;
+  approvedAt: Date | null;
+  note: Generated<string>;
+  adjustment: Generated<boolean>;
+  createdBy: number | null;
+  createdAt: CreatedAt;
+}
+
+export interface IncentivePeriodsTable {
+  id: Generated<number>;
+  officeId: number;
+  periodKey: string;
+  kind: "month" | "quarter" | "half_year" | "year";
+  firstDay: DateText;
+  lastDay: DateText;
+  closedAt: Timestamp;
+  closedBy: number | null;
+  scoreboard: Jsonb<unknown>;
+}
+
+export interface IncentiveSettingsTable {
+  officeId: number;
+  rewardThresholds: Jsonb<{ reward: string; minPoints: number }[]>;
+  updatedBy: number | null;
+  updatedAt: Timestamp;
+}
+
 export interface Database {
   offices: OfficesTable;
   users: UsersTable;
@@ -750,6 +805,10 @@ export interface Database {
   staffedHourAdjustments: StaffedHourAdjustmentsTable;
   reviewCorrections: ReviewCorrectionsTable;
   rankingSettings: RankingSettingsTable;
+  incentiveRules: IncentiveRulesTable;
+  incentiveEntries: IncentiveEntriesTable;
+  incentivePeriods: IncentivePeriodsTable;
+  incentiveSettings: IncentiveSettingsTable;
 }
 
 export type Office = Selectable<OfficesTable>;

@@ -13,6 +13,8 @@ import { casesMessages } from "./catalogs/cases";
 import { clippingsMessages } from "./catalogs/clippings";
 import { surveysSharedMessages } from "./catalogs/surveys-shared";
 import { surveysMessages } from "./catalogs/surveys";
+import { countersMessages } from "./catalogs/counters";
+import { incentivesMessages } from "./catalogs/incentives";
 import { en } from "./en";
 import { zhTW, type CoreMessageKey } from "./zh-TW";
 
@@ -33,6 +35,8 @@ const moduleMessages = {
   ...clippingsMessages,
   ...surveysSharedMessages,
   ...surveysMessages,
+  ...countersMessages,
+  ...incentivesMessages,
 };
 export type MessageKey = CoreMessageKey | keyof typeof moduleMessages;
 export const LANGUAGES = ["zh-TW", "en"] as const;

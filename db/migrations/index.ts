@@ -6,6 +6,7 @@ import * as createTraining from "./20261128T120000-create-training";
 import * as createKnowledge from "./20261128T130000-create-knowledge";
 import * as createSurveys from "./20261128T140000-create-surveys";
 import * as createCounters from "./20261128T150000-create-counters";
+import * as createIncentives from "./20261128T160000-create-incentives";
 
 /** Every migration, by name, in order. A static list so the server build needs no folder reads. */
 export const migrations: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   "20261128T130000-create-knowledge": createKnowledge,
   "20261128T140000-create-surveys": createSurveys,
   "20261128T150000-create-counters": createCounters,
+  "20261128T160000-create-incentives": createIncentives,
 };

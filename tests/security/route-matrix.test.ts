@@ -113,6 +113,16 @@ const ROLE_LIMITED: {
   { prefix: "/surveys/:roundId/answer", allowed: QUIZ_TAKERS, seenBy: FUBEI_PEOPLE },
   { prefix: "/surveys/:roundId", allowed: TRAINING_MANAGERS },
   { prefix: "/surveys", allowed: QUIZ_TAKERS },
+  // 櫃台績效評比: everyone in an office sees the ranking ("counters.view"); supervisors and the
+  // director import and set it up ("counters.manage").
+  { prefix: "/counters/import", allowed: TRAINING_MANAGERS },
+  { prefix: "/counters/settings", allowed: TRAINING_MANAGERS },
+  { prefix: "/counters", allowed: QUIZ_TAKERS },
+  // 獎勵機制: everyone in an office reads the board and their own points ("incentives.view"); supervisors
+  // and the director enter, approve, set rules ("incentives.manage").
+  { prefix: "/incentives/entries", allowed: TRAINING_MANAGERS },
+  { prefix: "/incentives/rules", allowed: TRAINING_MANAGERS },
+  { prefix: "/incentives", allowed: QUIZ_TAKERS },
 ];
 function limitOf(pattern: string) {
   return ROLE_LIMITED.find((l) => pattern === l.prefix || pattern.startsWith(`${l.prefix}/`));

@@ -21,7 +21,11 @@ export type Permission =
   | "knowledge.use"
   | "clippings.use"
   | "surveys.answer"
-  | "surveys.manage";
+  | "surveys.manage"
+  | "counters.view"
+  | "counters.manage"
+  | "incentives.view"
+  | "incentives.manage";
 
 const PERMISSIONS: Record<Permission, readonly RoleName[]> = {
   home: ROLE_NAMES,
@@ -56,6 +60,13 @@ const PERMISSIONS: Record<Permission, readonly RoleName[]> = {
   // 員工滿意度調查: everyone in an office answers; supervisors and the director run rounds and read results.
   "surveys.answer": ["staff", "committee", "chair", "supervisor", "director"],
   "surveys.manage": ["supervisor", "director"],
+  // 櫃台績效評比: everyone in an office sees the office ranking (transparency); supervisors import and set it up.
+  "counters.view": ["staff", "committee", "chair", "supervisor", "director"],
+  "counters.manage": ["supervisor", "director"],
+  // 獎勵機制: everyone in an office sees the office board and their own points; supervisors and the director
+  // enter, import, approve (never their own), set the rules and close periods.
+  "incentives.view": ["staff", "committee", "chair", "supervisor", "director"],
+  "incentives.manage": ["supervisor", "director"],
 };
 
 export function rolesAllowed(permission: Permission): readonly RoleName[] {
