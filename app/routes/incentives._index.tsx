@@ -2,7 +2,7 @@
 // the suggested administrative reward for a month, quarter, half-year or year. Everyone in the office
 // reads the board with their own row marked; supervisors and the director export it for the personnel
 // office and close an ended period (its scores are frozen from then on).
-import { Alert, Button, Group, Paper, Stack, Table, Text, Title } from "@mantine/core";
+import { Alert, Button, Checkbox, Group, Paper, Stack, Table, Text, Title } from "@mantine/core";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormErrorSummary } from "~/components/form-fields";
@@ -43,7 +43,7 @@ export async function loader(args: LoaderFunctionArgs) {
         t("incentives.col.reward"),
       ],
       board.rows.map((r) => [
-        r.rank,
+        r.finalTotal > 0 ? r.rank : "",
         r.employeeNo,
         r.name,
         ...board.items.map((i) => r.breakdown.find((b) => b.item === i.item)?.points ?? 0),
@@ -78,6 +78,8 @@ export async function action(args: ActionFunctionArgs) {
   if (formData.get("intent") !== "close") throw new Response("Bad Request", { status: 400 });
   const key = String(formData.get("period") ?? "");
   if (!parsePeriodKey(key)) return data(formFailure(formData, { _form: "incentives.errors.period" }), { status: 400 });
+  // Closing freezes the scores for good: one ticked confirmation (works without JavaScript).
+  if (formData.get("confirm") !== "on") return data(formFailure(formData, { _form: "incentives.errors.confirmClose" }), { status: 400 });
   const outcome = await runCommand(formData, () => closePeriod(args.context.db, user, key));
   if (!outcome.ok) return outcome.response;
   throw redirect(`/incentives?period=${key}&notice=saved`);
@@ -110,7 +112,9 @@ export default function IncentivesBoard() {
       </Text>
       {me ? (
         <Alert color="yellow" data-testid="my-summary">
-          {t("incentives.board.mine", { rank: me.rank, total: pointsText(me.finalTotal), people: d.rows.length })}
+          {me.finalTotal > 0
+            ? t("incentives.board.mine", { rank: me.rank, total: pointsText(me.finalTotal), people: d.rows.filter((r) => r.finalTotal > 0).length })
+            : t("incentives.board.mineNone")}
           {me.suggestedReward ? ` ${t("incentives.board.mineReward", { reward: me.suggestedReward })}` : ""}
         </Alert>
       ) : null}
@@ -161,9 +165,12 @@ export default function IncentivesBoard() {
             <Form method="post">
               <input type="hidden" name="intent" value="close" />
               <input type="hidden" name="period" value={d.period.key} />
+              <Group gap="sm">
+                <Checkbox name="confirm" label={t("incentives.board.confirmClose")} />
               <Button type="submit" color="red" variant="outline" data-testid="close-period">
                 {t("incentives.board.close", { period: d.period.label })}
               </Button>
+              </Group>
             </Form>
           ) : null}
           {!d.closedAt && !d.ended ? (

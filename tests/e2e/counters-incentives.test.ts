@@ -284,6 +284,7 @@ describe.skipIf(!hasServer)("a supervisor imports the queue export, ranks the mo
         await shot(supervisor, "board-open");
         const close = page.getByRole("button", { name: `結算${label}`, exact: true });
         await see(close).toBeVisible();
+        await page.getByRole("checkbox", { name: "我了解結算後積分即凍結，之後的更正將列為調整" }).check();
         await post(page, close);
         await page.waitForURL((url) => url.pathname === "/incentives" && url.searchParams.get("notice") === "saved");
         await see(page.getByTestId("closed")).toContainText("本期已結算（");

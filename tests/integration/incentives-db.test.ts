@@ -279,7 +279,10 @@ describe("pages", () => {
     expect(csv.status).toBe(200);
     expect(csv.data).toContain("FB010");
     expect((await post(boardRoute, "/incentives?period=2026-04", { intent: "close", period: "2026-04" }, { cookie: cookies.FB010 })).status).toBe(403);
-    const closed = await post(boardRoute, "/incentives?period=2026-04", { intent: "close", period: "2026-04" }, { cookie: cookies.FB002 });
+    const unconfirmed = await post(boardRoute, "/incentives?period=2026-04", { intent: "close", period: "2026-04" }, { cookie: cookies.FB002 });
+    expect(unconfirmed.status).toBe(400);
+    expect(await getFrozenScoreboard(t.db, people.FB002.officeId, "2026-04")).toBeNull();
+    const closed = await post(boardRoute, "/incentives?period=2026-04", { intent: "close", period: "2026-04", confirm: "on" }, { cookie: cookies.FB002 });
     expect(closed.status).toBe(302);
     expect((await getFrozenScoreboard(t.db, people.FB002.officeId, "2026-04"))).not.toBeNull();
   });

@@ -82,7 +82,8 @@ export function ScoreboardTable({ rows, items, caption }: { rows: BoardRowView[]
         <Table.Tbody>
           {rows.map((r) => (
             <Table.Tr key={r.userId} bg={r.me ? "yellow.1" : undefined} aria-current={r.me ? "true" : undefined} data-me={r.me ? "true" : undefined}>
-              <Table.Td>{r.rank}</Table.Td>
+              {/* Only people with points are ranked; the others are listed with their zero. */}
+              <Table.Td>{r.finalTotal > 0 ? r.rank : "—"}</Table.Td>
               <Table.Td>{r.employeeNo}</Table.Td>
               <Table.Th scope="row" fw={r.me ? 700 : 400}>
                 {r.name}

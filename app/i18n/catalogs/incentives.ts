@@ -70,6 +70,9 @@ export const incentivesMessages = defineMessages({
   "incentives.board.adjustmentsTitle": ["結算後的調整", "Adjustments after closing"],
   "incentives.board.exportCsv": ["匯出 CSV（送人事室）", "Export CSV (for personnel)"],
   "incentives.board.close": ["結算{period}", "Close {period}"],
+  "incentives.board.confirmClose": ["我了解結算後積分即凍結，之後的更正將列為調整", "I understand the scores freeze; later corrections show as adjustments"],
+  "incentives.board.mineNone": ["您在本期尚無積分。", "You have no points in this period."],
+  "incentives.errors.confirmClose": ["請先勾選確認結算。", "Tick the box to confirm closing."],
   "incentives.board.notEnded": ["期間結束後才能結算。", "A period can be closed once it has ended."],
 
   "incentives.entries.title": ["獎勵登錄與核定", "Incentive entries and approval"],
