@@ -669,6 +669,20 @@ export interface StaffedHourAdjustmentsTable {
   createdAt: CreatedAt;
 }
 
+/** Served cases entered by hand per staff, counter, day and case type (issue 8, 手動登錄每日件數). */
+export interface CounterDailyTotalsTable {
+  id: Generated<number>;
+  officeId: number;
+  userId: number;
+  counterId: number;
+  day: DateText;
+  caseType: string;
+  served: number;
+  note: Generated<string>;
+  createdBy: number | null;
+  createdAt: CreatedAt;
+}
+
 export interface ReviewCorrectionsTable {
   id: Generated<number>;
   officeId: number;
@@ -804,6 +818,7 @@ export interface Database {
   queueRecords: QueueRecordsTable;
   staffedHourAdjustments: StaffedHourAdjustmentsTable;
   reviewCorrections: ReviewCorrectionsTable;
+  counterDailyTotals: CounterDailyTotalsTable;
   rankingSettings: RankingSettingsTable;
   incentiveRules: IncentiveRulesTable;
   incentiveEntries: IncentiveEntriesTable;

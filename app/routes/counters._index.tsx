@@ -1,16 +1,17 @@
 // 櫃台績效評比 (issue 8, Counter performance): the office's ranking for a month, quarter, half-year or
 // year, the formula in words, the counters' waiting times (reported for the office and counters,
-// not blamed on one clerk), a person's trend on demand (?person=) and a CSV export. Everyone in the
+// not blamed on one clerk), a person's trend on demand (?person=), a counter's trend on demand
+// (?counter=<number>) and a CSV export. Everyone in the
 // office sees it ("counters.view": transparency); the rules are app/modules/counters/ranking.ts.
 import { Alert, Anchor, Button, Group, NativeSelect, Paper, Stack, Table, Text, Title } from "@mantine/core";
 import { type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { fmt, pct, ScoreTrend, usePeriodLabel } from "~/components/counters/parts";
+import { CounterTrend, fmt, pct, ScoreTrend, usePeriodLabel } from "~/components/counters/parts";
 import { requestLanguage } from "~/i18n/i18n";
 import { useT } from "~/i18n/use-t";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { hasPermission } from "~/modules/auth/roles";
-import { defaultPeriodKey, officePerson, scoreTrend } from "~/modules/counters/counter-pages.server";
+import { counterTrend, defaultPeriodKey, officeCounter, officePerson, scoreTrend } from "~/modules/counters/counter-pages.server";
 import { measuresFor, rankingFor } from "~/modules/counters/counters.server";
 import { parsePeriodKey, type Period } from "~/modules/counters/periods";
 import { csvResponse, wantsCsv } from "~/modules/csv.server";
@@ -106,6 +107,17 @@ export async function loader(args: LoaderFunctionArgs) {
     trend = { userId: person.id, name: person.name, employeeNo: person.employeeNo, points: await scoreTrend(db, user.officeId, person.id, period) };
   }
 
+  // The trend of one counter, on demand: six months of served, weighted and waiting, measured as the counters table.
+  const counterParam = url.searchParams.get("counter");
+  let counterTrendData: { counter: string; label: string | null; points: Awaited<ReturnType<typeof counterTrend>> } | null = null;
+  if (counterParam) {
+    const number = /^\d+$/.test(counterParam) ? Number(counterParam) : NaN;
+    const counter = Number.isSafeInteger(number) ? await officeCounter(db, user.officeId, number) : null;
+    if (!counter) throw new Response("Not Found", { status: 404 });
+    const key = String(counter.number);
+    counterTrendData = { counter: key, label: counter.label ?? null, points: await counterTrend(db, user.officeId, key, period) };
+  }
+
   const w = measures.office.waiting;
   const page = {
     period: { key: period.key, label: period.label, kind: period.kind },
@@ -143,6 +155,7 @@ export async function loader(args: LoaderFunctionArgs) {
       unweightedCaseTypes: measures.office.unweightedCaseTypes,
     },
     trend,
+    counterTrend: counterTrendData,
     canManage: hasPermission(user.roles, "counters.manage"),
   };
   return page as typeof page;
@@ -223,6 +236,27 @@ export default function CounterRanking() {
               {t("counters.trend.intro")}
             </Text>
             <ScoreTrend points={d.trend.points} />
+          </Stack>
+        </Paper>
+      ) : null}
+
+      {d.counterTrend ? (
+        <Paper withBorder p="lg" component="section" aria-labelledby="counter-trend-heading">
+          <Stack gap="sm">
+            <Group justify="space-between">
+              <Title order={2} size="h3" id="counter-trend-heading">
+                {t("counters.counterTrend.title", {
+                  counter: d.counterTrend.label ? `${d.counterTrend.counter} ${d.counterTrend.label}` : t("counters.counters.number", { n: d.counterTrend.counter }),
+                })}
+              </Title>
+              <Anchor component={Link} to={`/counters?period=${d.period.key}`}>
+                {t("counters.trend.close")}
+              </Anchor>
+            </Group>
+            <Text size="sm" c="gray.7">
+              {t("counters.counterTrend.intro")}
+            </Text>
+            <CounterTrend points={d.counterTrend.points} />
           </Stack>
         </Paper>
       ) : null}
@@ -379,11 +413,12 @@ function CountersTable({ d, label }: { d: Data; label: string }) {
               <Table.Th scope="col">{t("counters.col.waitMean")}</Table.Th>
               <Table.Th scope="col">{t("counters.col.waitP90")}</Table.Th>
               <Table.Th scope="col">{t("counters.col.overTarget", { target: o.targetMinutes })}</Table.Th>
+              <Table.Th scope="col">{t("counters.col.trend")}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
             {d.counters.map((c) => (
-              <Table.Tr key={c.counter}>
+              <Table.Tr key={c.counter} data-testid="counter-row">
                 <Table.Th scope="row" fw={400}>
                   {c.label ? `${c.counter} ${c.label}` : t("counters.counters.number", { n: c.counter })}
                 </Table.Th>
@@ -394,6 +429,11 @@ function CountersTable({ d, label }: { d: Data; label: string }) {
                 <Table.Td>{fmt(c.waitMean, 1)}</Table.Td>
                 <Table.Td>{fmt(c.waitP90, 1)}</Table.Td>
                 <Table.Td>{pct(c.overTargetShare)}</Table.Td>
+                <Table.Td>
+                  <Anchor component={Link} to={`/counters?period=${d.period.key}&counter=${encodeURIComponent(c.counter)}#counter-trend-heading`} size="sm">
+                    {t("counters.col.showTrend")}
+                  </Anchor>
+                </Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
@@ -407,6 +447,7 @@ function CountersTable({ d, label }: { d: Data; label: string }) {
               <Table.Td>{fmt(o.waitMean, 1)}</Table.Td>
               <Table.Td>{fmt(o.waitP90, 1)}</Table.Td>
               <Table.Td>{pct(o.overTargetShare)}</Table.Td>
+              <Table.Td />
             </Table.Tr>
           </Table.Tfoot>
         </Table>

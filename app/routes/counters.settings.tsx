@@ -1,6 +1,6 @@
 // 櫃台績效評比設定 (issue 8): case types with versions from a date (weight, standard minutes), the
 // ranking settings (weights, minimum staffed days a month, shrinkage k), staffed-hour adjustments
-// (leave, back-office work) and corrections found by the registration review (審查制度).
+// (leave, back-office work), served cases entered by hand per day (手動登錄每日件數) and corrections found by the registration review (審查制度).
 // Supervisors and the director ("counters.manage"); the rules are in counters.server.ts.
 import { Alert, Button, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
@@ -12,7 +12,16 @@ import type { MessageKey } from "~/i18n/i18n";
 import { useT } from "~/i18n/use-t";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { listOfficeCounters, listOfficePeople, listRecentAdjustments, listRecentCorrections } from "~/modules/counters/counter-pages.server";
-import { addStaffedHoursAdjustment, getRankingSettings, listCaseTypeVersions, recordCorrection, saveCaseType, saveRankingSettings } from "~/modules/counters/counters.server";
+import {
+  addStaffedHoursAdjustment,
+  getRankingSettings,
+  listCaseTypeVersions,
+  listRecentDailyTotals,
+  recordCorrection,
+  saveCaseType,
+  saveDailyTotal,
+  saveRankingSettings,
+} from "~/modules/counters/counters.server";
 import { parseForm, runCommand } from "~/modules/forms.server";
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -50,6 +59,15 @@ const correctionSchema = z.object({
   note: z.string().trim().max(300).optional(),
 });
 
+const dailyTotalSchema = z.object({
+  userId: num.int().positive("errors.required"),
+  counterId: num.int().positive("errors.required"),
+  day: z.string().regex(DATE, "errors.invalid"),
+  caseType: z.string().trim().min(1, "errors.required").max(40),
+  served: num.int("errors.invalid").min(1, "errors.invalid").max(9999, "errors.invalid"),
+  note: z.string().trim().max(300).optional(),
+});
+
 export async function loader(args: LoaderFunctionArgs) {
   const user = await requirePermission(args, "counters.manage");
   const db = args.context.db;
@@ -60,6 +78,7 @@ export async function loader(args: LoaderFunctionArgs) {
     counters: await listOfficeCounters(db, user.officeId),
     adjustments: await listRecentAdjustments(db, user.officeId),
     corrections: await listRecentCorrections(db, user.officeId),
+    dailyTotals: await listRecentDailyTotals(db, user.officeId),
   };
 }
 
@@ -98,6 +117,13 @@ export async function action(args: ActionFunctionArgs) {
     if (!outcome.ok) return outcome.response;
     throw done("correction");
   }
+  if (intent === "dailyTotal") {
+    const parsed = parseForm(dailyTotalSchema, formData);
+    if (!parsed.ok) return data(parsed, { status: 400 });
+    const outcome = await runCommand(formData, () => saveDailyTotal(db, user, parsed.data));
+    if (!outcome.ok) return outcome.response;
+    throw done("dailyTotal");
+  }
   throw new Response("Bad Request", { status: 400 });
 }
 
@@ -106,6 +132,7 @@ const NOTICES: Record<string, MessageKey> = {
   ranking: "counters.settings.savedRanking",
   adjustment: "counters.settings.savedAdjustment",
   correction: "counters.settings.savedCorrection",
+  dailyTotal: "counters.settings.savedDailyTotal",
 };
 
 type Data = ReturnType<typeof useLoaderData<typeof loader>>;
@@ -141,6 +168,7 @@ export default function CounterSettings() {
       ) : null}
       <CaseTypes d={d} state={stateFor(state, "caseType")} />
       <RankingSettings d={d} state={stateFor(state, "ranking")} />
+      <DailyTotals d={d} state={stateFor(state, "dailyTotal")} />
       <Adjustments d={d} state={stateFor(state, "adjustment")} />
       <Corrections d={d} state={stateFor(state, "correction")} />
     </Stack>
@@ -320,6 +348,82 @@ function Adjustments({ d, state }: { d: Data; state: FormState | undefined }) {
                   <Table.Td>{a.mode === "set" ? t("counters.settings.modeSet") : t("counters.settings.modeAdd")}</Table.Td>
                   <Table.Td>{fmt(a.hours)}</Table.Td>
                   <Table.Td>{a.reason}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        ) : null}
+      </Stack>
+    </Paper>
+  );
+}
+
+function DailyTotals({ d, state }: { d: Data; state: FormState | undefined }) {
+  const fields = useFormFields(state);
+  const { t } = fields;
+  const caseTypeNames = [...new Set(d.caseTypes.map((c) => c.caseType))];
+  return (
+    <Paper withBorder p="lg" component="section" aria-labelledby="daily-totals-heading">
+      <Stack gap="sm">
+        <Title order={2} size="h3" id="daily-totals-heading">
+          {t("counters.settings.dailyTotals")}
+        </Title>
+        <Text size="sm" c="gray.7">
+          {t("counters.settings.dailyTotalsIntro")}
+        </Text>
+        <Form method="post" noValidate>
+          <input type="hidden" name="intent" value="dailyTotal" />
+          <Stack gap="sm">
+            <FormErrorSummary state={state} />
+            <SimpleGrid cols={{ base: 1, sm: 5 }}>
+              <PersonSelect d={d} fields={fields} />
+              <SelectField
+                fields={fields}
+                name="counterId"
+                label={t("counters.settings.dailyCounter")}
+                data={[{ value: "", label: t("counters.settings.chooseCounter") }, ...d.counters.map((c) => ({ value: String(c.id), label: c.label ? `${c.number} ${c.label}` : String(c.number) }))]}
+                required
+              />
+              <TextField fields={fields} name="day" label={t("counters.settings.day")} type="date" required />
+              <SelectField
+                fields={fields}
+                name="caseType"
+                label={t("counters.settings.caseType")}
+                data={[{ value: "", label: t("counters.settings.chooseCaseType") }, ...caseTypeNames.map((name) => ({ value: name, label: name }))]}
+                required
+              />
+              <TextField fields={fields} name="served" label={t("counters.settings.served")} type="number" inputMode="numeric" min={1} step={1} required />
+            </SimpleGrid>
+            <TextField fields={fields} name="note" label={t("counters.settings.note")} />
+            <Group>
+              <Button type="submit">{t("counters.settings.addDailyTotal")}</Button>
+            </Group>
+          </Stack>
+        </Form>
+        {d.dailyTotals.length > 0 ? (
+          <Table withTableBorder striped data-testid="daily-totals">
+            <Table.Caption>{t("counters.settings.recentDailyTotals")}</Table.Caption>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t("counters.settings.person")}</Table.Th>
+                <Table.Th scope="col">{t("counters.settings.dailyCounter")}</Table.Th>
+                <Table.Th scope="col">{t("counters.settings.day")}</Table.Th>
+                <Table.Th scope="col">{t("counters.settings.caseType")}</Table.Th>
+                <Table.Th scope="col">{t("counters.settings.served")}</Table.Th>
+                <Table.Th scope="col">{t("counters.settings.note")}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {d.dailyTotals.map((r) => (
+                <Table.Tr key={r.id}>
+                  <Table.Td>
+                    {r.employeeNo} {r.name}
+                  </Table.Td>
+                  <Table.Td>{r.counterLabel ? `${r.counter} ${r.counterLabel}` : r.counter}</Table.Td>
+                  <Table.Td>{r.day}</Table.Td>
+                  <Table.Td>{r.caseType}</Table.Td>
+                  <Table.Td>{r.served}</Table.Td>
+                  <Table.Td>{r.note}</Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>

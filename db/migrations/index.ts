@@ -7,6 +7,7 @@ import * as createKnowledge from "./20261128T130000-create-knowledge";
 import * as createSurveys from "./20261128T140000-create-surveys";
 import * as createCounters from "./20261128T150000-create-counters";
 import * as createIncentives from "./20261128T160000-create-incentives";
+import * as counterDailyTotals from "./20261128T170000-counter-daily-totals";
 
 /** Every migration, by name, in order. A static list so the server build needs no folder reads. */
 export const migrations: Record<string, Migration> = {
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   "20261128T140000-create-surveys": createSurveys,
   "20261128T150000-create-counters": createCounters,
   "20261128T160000-create-incentives": createIncentives,
+  "20261128T170000-counter-daily-totals": counterDailyTotals,
 };

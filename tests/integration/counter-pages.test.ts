@@ -161,6 +161,23 @@ describe("the ranking page", () => {
     expect(result.data.trend.points.at(-1)).toMatchObject({ rank: 1, score: first.score });
   });
 
+  it("shows a counter's last six months on demand, matching the counters table", async () => {
+    const table = (await get(rankingRoute, "/counters?period=2026-11", { cookie: cookies.FB002 })).data.counters;
+    const one = table.find((c: { counter: string }) => c.counter === "1");
+    expect(one).toBeDefined();
+    const result = await get(rankingRoute, "/counters?period=2026-11&counter=1", { cookie: cookies.FB002 });
+    expect(result.status).toBe(200);
+    const points = result.data.counterTrend.points;
+    expect(points.map((p: { key: string }) => p.key)).toEqual(["2026-06", "2026-07", "2026-08", "2026-09", "2026-10", "2026-11"]);
+    expect(points.at(-1)).toMatchObject({ served: one.served, weightedCases: one.weightedCases, waitMean: one.waitMean });
+    expect(one.served).toBeGreaterThan(0);
+  });
+
+  it("answers 404 for an unknown counter", async () => {
+    expect((await get(rankingRoute, "/counters?period=2026-11&counter=999", { cookie: cookies.FB002 })).status).toBe(404);
+    expect((await get(rankingRoute, "/counters?period=2026-11&counter=abc", { cookie: cookies.FB002 })).status).toBe(404);
+  });
+
   it("exports CSV with zh-TW headers", async () => {
     const result = await get(rankingRoute, "/counters?period=2026-11&format=csv", { cookie: cookies.FB002 });
     expect(result.status).toBe(200);

@@ -15,6 +15,8 @@ import {
   rankingFor,
   recordCorrection,
   addStaffedHoursAdjustment,
+  listRecentDailyTotals,
+  saveDailyTotal,
   saveCaseType,
 } from "~/modules/counters/counters.server";
 import { measureOffice } from "~/modules/counters/measures";
@@ -22,7 +24,8 @@ import { parsePeriodKey } from "~/modules/counters/periods";
 import { guessMapping, parseCsvRows, parseQueueCsv } from "~/modules/counters/queue-csv";
 import { DomainError } from "~/modules/domain-error";
 import { userIdOf, useTestDatabase } from "../helpers/db";
-import { absoluteUrl, signIn } from "../helpers/requests";
+import { absoluteUrl, get, post, signIn } from "../helpers/requests";
+import { routeFor } from "../helpers/routes";
 
 const t = useTestDatabase();
 const people: Record<string, CurrentUser> = {};
@@ -259,5 +262,65 @@ describe("ties", () => {
       ["FB022", 3, 20],
       ["FB023", null, null],
     ]);
+  });
+});
+
+describe("daily totals entered by hand (手動登錄每日件數)", () => {
+  it("raise the person's served and weighted cases and staffed days; a second entry for the same key replaces the count", async () => {
+    const office = people.FB002.officeId;
+    const fb015 = await userIdOf(t.db, "FB015");
+    const counter = await t.db.selectFrom("counters").select("id").where("officeId", "=", office).where("number", "=", 1).executeTakeFirstOrThrow();
+    const before = (await measuresFor(t.db, office, NOVEMBER)).staff.find((s) => s.staff === "FB015")!;
+    const entry = { userId: fb015, counterId: counter.id, day: "2026-11-22", caseType: "遷徙登記", served: 4, note: "叫號系統故障" };
+    await saveDailyTotal(t.db, people.FB002, entry);
+    const after = (await measuresFor(t.db, office, NOVEMBER)).staff.find((s) => s.staff === "FB015")!;
+    expect(after.served).toBe(before.served + 4);
+    expect(after.weightedCases).toBeCloseTo(before.weightedCases + 4 * 2.5, 6); // 遷徙登記 weighs 2.5
+    expect(after.staffedDays).toBe(before.staffedDays + 1); // 22 Nov, a Sunday with no records
+    expect(after.staffedHours).toBeCloseTo(before.staffedHours, 6); // no times, no hours
+    expect(after.handledCases).toBe(before.handledCases);
+
+    await saveDailyTotal(t.db, people.FB002, { ...entry, served: 6 });
+    const replaced = (await measuresFor(t.db, office, NOVEMBER)).staff.find((s) => s.staff === "FB015")!;
+    expect(replaced.served).toBe(before.served + 6);
+    expect(await auditCount("counterDailyTotal.create")).toBe(1);
+    expect(await auditCount("counterDailyTotal.replace")).toBe(1);
+    expect((await t.db.selectFrom("counterDailyTotals").select("served").where("officeId", "=", office).execute()).map((r) => r.served)).toEqual([6]);
+    expect((await listRecentDailyTotals(t.db, office))[0]).toMatchObject({ employeeNo: "FB015", day: "2026-11-22", caseType: "遷徙登記", served: 6 });
+    expect((await rankingFor(t.db, office, "2026-11")).rows.find((r) => r.staff === "FB015")!.served).toBe(before.served + 6);
+  });
+
+  it("refuses an unknown case type, counter or person with a zh-TW sentence; staff get 403", async () => {
+    const office = people.FB002.officeId;
+    const fb015 = await userIdOf(t.db, "FB015");
+    const counter = await t.db.selectFrom("counters").select("id").where("officeId", "=", office).where("number", "=", 1).executeTakeFirstOrThrow();
+    const otherCounter = await t.db.selectFrom("counters").select("id").where("officeId", "=", people.DQ002.officeId).executeTakeFirstOrThrow();
+    const entry = { userId: fb015, counterId: counter.id, day: "2026-11-21", caseType: "戶籍謄本", served: 3 };
+    expect(await refusal(saveDailyTotal(t.db, people.FB002, { ...entry, caseType: "戶政規費" }))).toBe("案件類別「戶政規費」不在本所的案件類別中；請先在「案件類別與權重」新增。");
+    expect(await refusal(saveDailyTotal(t.db, people.FB002, { ...entry, counterId: otherCounter.id }))).toBe("櫃台不屬於本所。");
+    expect(await refusal(saveDailyTotal(t.db, people.FB002, { ...entry, userId: await userIdOf(t.db, "DQ010") }))).toBe("這位同仁不屬於本所。");
+    expect(await status(saveDailyTotal(t.db, people.FB010, entry))).toBe(403);
+    expect(await t.db.selectFrom("counterDailyTotals").select("id").where("day", "=", "2026-11-21").execute()).toEqual([]);
+  });
+
+  it("the settings form keeps typed values with field errors, saves, and lists the entry", async () => {
+    const route = await routeFor("/counters/settings");
+    const cookie = await signIn(t.db, "FB002");
+    const page = await get(route, "/counters/settings", { cookie });
+    const fb016 = page.data.people.find((p: { employeeNo: string }) => p.employeeNo === "FB016");
+    const counter = page.data.counters[0];
+    const form = { intent: "dailyTotal", userId: String(fb016.id), counterId: String(counter.id), day: "2026-11-23", caseType: "戶籍謄本", served: "0", note: "人工" };
+    const refused = await post(route, "/counters/settings", form, { cookie });
+    expect(refused.status).toBe(400);
+    expect(refused.data.errors.served).toBeDefined();
+    expect(refused.data.values).toMatchObject({ intent: "dailyTotal", day: "2026-11-23", served: "0", note: "人工" });
+    const unknown = await post(route, "/counters/settings", { ...form, served: "3", caseType: "戶政規費" }, { cookie });
+    expect(unknown.status).toBe(400);
+    expect(unknown.data.errors.caseType).toContain("戶政規費");
+    expect((await post(route, "/counters/settings", { ...form, served: "3" }, { cookie })).status).toBe(302);
+    const after = await get(route, "/counters/settings", { cookie });
+    expect(after.data.dailyTotals[0]).toMatchObject({ employeeNo: "FB016", day: "2026-11-23", caseType: "戶籍謄本", served: 3, note: "人工" });
+    const staffCookie = await signIn(t.db, "FB010");
+    expect((await post(route, "/counters/settings", { ...form, served: "5" }, { cookie: staffCookie })).status).toBe(403);
   });
 });

@@ -54,6 +54,17 @@ export const countersMessages = defineMessages({
   "counters.trend.notRanked": ["未排名（{served} 件）", "Not ranked ({served} cases)"],
   "counters.trend.none": ["無資料", "No data"],
   "counters.trend.close": ["關閉趨勢", "Close trend"],
+  "counters.counterTrend.title": ["{counter} 近 6 個月", "{counter}: the last 6 months"],
+  "counters.counterTrend.intro": [
+    "每月的服務件數、加權件數與民眾平均等候時間，算法與下方櫃台表相同；長條依 6 個月中最大值比例繪製，無資料的月份以灰色表示。",
+    "Each month's served cases, weighted cases and citizens' mean waiting time, measured as in the counters table below; bars are scaled to the largest of the 6 months, months without data show in grey.",
+  ],
+  "counters.counterTrend.served": ["服務件數", "Served cases"],
+  "counters.counterTrend.weighted": ["加權件數", "Weighted cases"],
+  "counters.counterTrend.wait": ["平均等候時間", "Mean waiting time"],
+  "counters.counterTrend.servedPoint": ["{n} 件", "{n} cases"],
+  "counters.counterTrend.weightedPoint": ["{n} 加權件", "{n} weighted cases"],
+  "counters.counterTrend.waitPoint": ["平均 {minutes} 分鐘（{tickets} 張號碼牌）", "{minutes} min on average ({tickets} tickets)"],
 
   // import
   "counters.import.title": ["匯入叫號系統資料", "Import queue-system data"],
@@ -185,4 +196,16 @@ export const countersMessages = defineMessages({
   "counters.settings.savedRanking": ["已儲存評比設定。", "Ranking settings saved."],
   "counters.settings.savedAdjustment": ["已新增時數調整。", "Adjustment added."],
   "counters.settings.savedCorrection": ["已新增審查更正。", "Correction recorded."],
+  "counters.settings.dailyTotals": ["手動登錄每日件數", "Enter daily totals by hand"],
+  "counters.settings.dailyTotalsIntro": [
+    "沒有取號系統資料的日子，可依同仁、櫃台、日期與案件類別登錄完成件數；同一組再登錄一次會取代原件數。手動件數計入服務件數與加權件數，並算作上櫃日，但沒有作業與等候時間；上櫃時數請另以時數調整設定。",
+    "For days without queue data, enter the cases served per person, counter, day and case type; entering the same combination again replaces the count. They count as served and weighted cases and as a staffed day, with no handling or waiting time; set the staffed hours with an adjustment.",
+  ],
+  "counters.settings.dailyCounter": ["櫃台", "Counter"],
+  "counters.settings.chooseCounter": ["請選擇", "Choose"],
+  "counters.settings.chooseCaseType": ["請選擇", "Choose"],
+  "counters.settings.served": ["完成件數", "Cases served"],
+  "counters.settings.addDailyTotal": ["登錄件數", "Save count"],
+  "counters.settings.savedDailyTotal": ["已登錄每日件數。", "Daily total saved."],
+  "counters.settings.recentDailyTotals": ["最近登錄", "Recent entries"],
 });

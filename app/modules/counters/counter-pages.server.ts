@@ -3,7 +3,7 @@
 // period), a person's score over the last months (the trend on demand), and the recent imports,
 // adjustments and corrections. Scoped by office in every where clause (ARCHITECTURE rule 4).
 import { sql, type Executor } from "../db.server";
-import { rankingFor } from "./counters.server";
+import { measuresFor, rankingFor } from "./counters.server";
 import { addDays, parsePeriodKey, periodOf, taipeiDate, type Period } from "./periods";
 
 const dateText = (column: string) => sql<string>`to_char(${sql.ref(column)}, 'YYYY-MM-DD')`;
@@ -52,13 +52,7 @@ export interface TrendPoint {
  * `period` (oldest first). Each month is ranked as the ranking page ranks it, so the bars match.
  */
 export async function scoreTrend(db: Executor, officeId: number, userId: number, period: Period, months = 6): Promise<TrendPoint[]> {
-  const keys: string[] = [];
-  let day = period.last;
-  for (let i = 0; i < months; i += 1) {
-    const month = periodOf(day, "month");
-    keys.unshift(month.key);
-    day = addDays(month.first, -1);
-  }
+  const keys = trendMonths(period, months);
   const points: TrendPoint[] = [];
   for (const key of keys) {
     const ranking = await rankingFor(db, officeId, key);
@@ -66,6 +60,55 @@ export async function scoreTrend(db: Executor, officeId: number, userId: number,
     points.push({ key, label: parsePeriodKey(key)!.label, rank: row?.rank ?? null, score: row?.score ?? null, reason: row?.notRankedReason ?? null, served: row?.served ?? 0 });
   }
   return points;
+}
+
+/** The keys of the `months` months ending with the month that contains the end of `period`, oldest first. */
+function trendMonths(period: Period, months: number): string[] {
+  const keys: string[] = [];
+  let day = period.last;
+  for (let i = 0; i < months; i += 1) {
+    const month = periodOf(day, "month");
+    keys.unshift(month.key);
+    day = addDays(month.first, -1);
+  }
+  return keys;
+}
+
+export interface CounterTrendPoint {
+  key: string;
+  label: string;
+  served: number;
+  weightedCases: number;
+  /** Mean waiting minutes of the month's tickets at the counter; null without tickets. */
+  waitMean: number | null;
+  waitTickets: number;
+}
+
+/**
+ * A counter's monthly served cases, weighted cases and mean waiting time over the `months` months
+ * ending with the month that contains the end of `period` (oldest first), measured as the counters
+ * table measures them, so the last bar matches the table's row for a month.
+ */
+export async function counterTrend(db: Executor, officeId: number, counterNumber: string, period: Period, months = 6): Promise<CounterTrendPoint[]> {
+  const points: CounterTrendPoint[] = [];
+  for (const key of trendMonths(period, months)) {
+    const measures = await measuresFor(db, officeId, key);
+    const row = measures.counters.find((c) => c.counter === counterNumber);
+    points.push({
+      key,
+      label: parsePeriodKey(key)!.label,
+      served: row?.served ?? 0,
+      weightedCases: row?.weightedCases ?? 0,
+      waitMean: row?.waiting.meanMinutes ?? null,
+      waitTickets: row?.waiting.tickets ?? 0,
+    });
+  }
+  return points;
+}
+
+/** The office's counter with that number (a counter of another office, or none, is not found). */
+export async function officeCounter(db: Executor, officeId: number, number: number) {
+  return (await listOfficeCounters(db, officeId)).find((c) => Number(c.number) === number) ?? null;
 }
 
 /** Whether a person belongs to the office (a trend of another office's person is not found). */

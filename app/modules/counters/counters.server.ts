@@ -18,6 +18,7 @@ import {
   type CaseTypeVersion,
   type CounterMeasures,
   type Correction,
+  type DailyTotal,
   type OfficeMeasures,
   type ServiceRecord,
   type StaffedHoursAdjustment,
@@ -497,6 +498,96 @@ export async function recordCorrection(db: Db, user: CurrentUser, input: Correct
   });
 }
 
+export interface DailyTotalInput {
+  userId: number;
+  counterId: number;
+  day: string;
+  caseType: string;
+  served: number;
+  note?: string;
+}
+
+/** Case-type names are compared as saveCaseType stores them (NFKC, no spaces, 臺 → 台). */
+const caseTypeName = (name: string) => name.normalize("NFKC").trim().replace(/\s+/g, "").replace(/臺/g, "台");
+
+/**
+ * A day's served cases entered by hand (「手動登錄每日件數」) for a person, counter and case type.
+ * One row per key: a second entry for the same person, counter, day and case type replaces the
+ * count, and the audit row keeps the count it replaced. measures.ts counts them as served and
+ * weighted cases and a staffed day, with no times.
+ */
+export async function saveDailyTotal(db: Db, user: CurrentUser, input: DailyTotalInput): Promise<number> {
+  requireManager(user);
+  if (!isCalendarDate(input.day)) throw new DomainError("day", "日期無效。");
+  if (input.day > todayInTaipei()) throw new DomainError("day", "不能登錄未來日期的件數。");
+  if (!Number.isInteger(input.served) || input.served < 1 || input.served > 9999) throw new DomainError("served", "件數必須是 1 到 9999 的整數。");
+  const caseType = caseTypeName(input.caseType);
+  if (!caseType) throw new DomainError("caseType", "請選擇案件類別。");
+  const note = input.note?.trim() ?? "";
+  return db.transaction().execute(async (trx) => {
+    await requireOfficePerson(trx, user.officeId, input.userId);
+    const counter = await trx.selectFrom("counters").select("id").where("id", "=", input.counterId).where("officeId", "=", user.officeId).executeTakeFirst();
+    if (!counter) throw new DomainError("counterId", "櫃台不屬於本所。");
+    const known = await trx.selectFrom("caseTypes").select("id").where("officeId", "=", user.officeId).where("name", "=", caseType).executeTakeFirst();
+    if (!known) throw new DomainError("caseType", `案件類別「${caseType}」不在本所的案件類別中；請先在「案件類別與權重」新增。`);
+    const key = { officeId: user.officeId, userId: input.userId, counterId: input.counterId, day: input.day, caseType };
+    const before = await trx
+      .selectFrom("counterDailyTotals")
+      .select(["served", "note"])
+      .where("officeId", "=", key.officeId)
+      .where("userId", "=", key.userId)
+      .where("counterId", "=", key.counterId)
+      .where("day", "=", key.day)
+      .where("caseType", "=", key.caseType)
+      .forUpdate()
+      .executeTakeFirst();
+    const { id } = await trx
+      .insertInto("counterDailyTotals")
+      .values({ ...key, served: input.served, note, createdBy: user.id })
+      .onConflict((oc) =>
+        oc.columns(["officeId", "userId", "counterId", "day", "caseType"]).doUpdateSet({ served: input.served, note, createdBy: user.id }),
+      )
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, {
+      actorUserId: user.id,
+      officeId: user.officeId,
+      action: before ? "counterDailyTotal.replace" : "counterDailyTotal.create",
+      entityType: "counterDailyTotal",
+      entityId: id,
+      before: before ?? undefined,
+      after: { ...key, served: input.served, note },
+    });
+    return id;
+  });
+}
+
+export interface DailyTotalRow {
+  id: number;
+  employeeNo: string;
+  name: string;
+  counter: number;
+  counterLabel: string | null;
+  day: string;
+  caseType: string;
+  served: number;
+  note: string;
+}
+
+/** The office's latest hand-entered totals, newest key first (the settings page's short list). */
+export async function listRecentDailyTotals(db: Executor, officeId: number, limit = 10): Promise<DailyTotalRow[]> {
+  const rows = await db
+    .selectFrom("counterDailyTotals as t")
+    .innerJoin("users as u", "u.id", "t.userId")
+    .innerJoin("counters as c", "c.id", "t.counterId")
+    .select(["t.id", "u.employeeNo", "u.name", "c.number as counter", "c.label as counterLabel", dateText("t.day").as("day"), "t.caseType", "t.served", "t.note"])
+    .where("t.officeId", "=", officeId)
+    .orderBy("t.id", "desc")
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({ ...r, counter: Number(r.counter), counterLabel: r.counterLabel ?? null }));
+}
+
 // ------------------------------------------------------------------------------ ranking settings
 
 export async function getRankingSettings(db: Executor, officeId: number): Promise<RankingConfig> {
@@ -538,7 +629,7 @@ export interface PeriodMeasures {
   office: OfficeMeasures;
 }
 
-/** Loads the period's records, adjustments, corrections and case-type versions and measures them. */
+/** Loads the period's records, hand-entered daily totals, adjustments, corrections and case-type versions and measures them. */
 export async function measuresFor(db: Executor, officeId: number, periodOrKey: Period | string): Promise<PeriodMeasures> {
   const period = toPeriod(periodOrKey);
   const rows = await db
@@ -596,9 +687,20 @@ export async function measuresFor(db: Executor, officeId: number, periodOrKey: P
     .execute();
   const corrections: Correction[] = correctionRows.map((c) => ({ staff: c.staff, date: c.date, count: c.count, counter: c.counter === null ? null : String(c.counter) }));
 
+  const totalRows = await db
+    .selectFrom("counterDailyTotals as t")
+    .innerJoin("users as u", "u.id", "t.userId")
+    .innerJoin("counters as c", "c.id", "t.counterId")
+    .select(["u.employeeNo as staff", "c.number as counter", dateText("t.day").as("date"), "t.caseType", "t.served"])
+    .where("t.officeId", "=", officeId)
+    .where("t.day", ">=", period.first)
+    .where("t.day", "<=", period.last)
+    .execute();
+  const dailyTotals: DailyTotal[] = totalRows.map((r) => ({ staff: r.staff, counter: String(r.counter), date: r.date, caseType: r.caseType, served: Number(r.served) }));
+
   const caseTypes = await listCaseTypeVersions(db, officeId);
   const counters = await db.selectFrom("counters").select(["id", "number", "label", "active"]).where("officeId", "=", officeId).execute();
-  const input = { records, caseTypes, adjustments, corrections };
+  const input = { records, caseTypes, dailyTotals, adjustments, corrections };
 
   const staffMeasures = measureStaff(input, period);
   const people = staffMeasures.length

@@ -237,3 +237,37 @@ describe("measureCounters and measureOffice: waiting time belongs to the queue",
     expect(waitingMeasures([])).toEqual({ tickets: 0, meanMinutes: null, medianMinutes: null, p90Minutes: null, maxMinutes: null, targetMinutes: 15, overTarget: 0, overTargetShare: null });
   });
 });
+
+describe("hand-entered daily totals (手動登錄每日件數)", () => {
+  // FB030 has no queue records: on 10 Nov 5 遷徙登記 (weight 3) + 4 戶籍謄本 (weight 1) at counter 7;
+  // on 17 Nov 2 遷徙登記 (weight 4 from 16 Nov) at counter 7. An adjustment sets 3 h on 10 Nov only.
+  const totals: MeasureInput = {
+    records: [],
+    caseTypes: CASE_TYPES,
+    dailyTotals: [
+      { date: "2026-11-10", staff: "FB030", counter: "7", caseType: "遷徙登記", served: 5 },
+      { date: "2026-11-10", staff: "FB030", counter: "7", caseType: "戶籍謄本", served: 4 },
+      { date: "2026-11-17", staff: "FB030", counter: "7", caseType: "遷徙登記", served: 2 },
+      { date: "2026-12-01", staff: "FB030", counter: "7", caseType: "戶籍謄本", served: 9 }, // another month
+    ],
+    adjustments: [{ staff: "FB030", date: "2026-11-10", mode: "set", hours: 3, reason: "人工登錄" }],
+  };
+
+  it("add served and weighted cases with the weight in force that day; each day is a staffed day; no times", () => {
+    const [person] = measureStaff(totals, NOV);
+    expect(person).toMatchObject({
+      staff: "FB030",
+      served: 11, // 5 + 4 + 2
+      weightedCases: 27, // 5·3 + 4·1 + 2·4
+      staffedDays: 2, // 10 and 17 Nov, though 17 Nov has no hours
+      staffedHours: 3, // only the adjustment: totals carry no times
+      weightedPerHour: 9,
+      handledCases: 0,
+      handlingRatio: null,
+    });
+    const [counter] = measureCounters(totals, NOV);
+    expect(counter).toMatchObject({ counter: "7", served: 11, weightedCases: 27, staffedDays: 2, staffedHours: 0, weightedPerHour: null });
+    expect(counter.waiting.tickets).toBe(0);
+    expect(measureOffice(totals, NOV)).toMatchObject({ served: 11, weightedCases: 27, staffedDays: 2, staffedHours: 3 });
+  });
+});

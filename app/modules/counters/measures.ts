@@ -222,7 +222,7 @@ export interface Measures {
   /** Σ weight in force on each case's date. */
   weightedCases: number;
   staffedHours: number;
-  /** Days with staffed hours > 0. */
+  /** Days with staffed hours > 0 or a hand-entered total. */
   staffedDays: number;
   /** weightedCases ÷ staffedHours; null without staffed hours. */
   weightedPerHour: number | null;
@@ -387,6 +387,14 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string | null | undef
   return groups;
 }
 
+/**
+ * Staffed days: days with staffed hours > 0, and days with a hand-entered total of served cases
+ * (someone was at the counter that day, even before a supervisor sets the day's hours).
+ */
+function dayCount(days: readonly { date: string }[], totals: readonly DailyTotal[]): number {
+  return new Set([...days.map((d) => d.date), ...totals.filter((t) => t.served > 0).map((t) => t.date)]).size;
+}
+
 const byCode = (a: string, b: string) => a.localeCompare(b, "en", { numeric: true });
 
 /**
@@ -403,15 +411,16 @@ export function measureStaff(input: MeasureInput, period: Pick<Period, "first" |
   const everyone = new Set([...people, ...days.keys(), ...recordsBy.keys(), ...totalsBy.keys(), ...correctionsBy.keys()]);
   return [...everyone].sort(byCode).map((staff) => {
     const personDays = (days.get(staff) ?? []).filter((d) => d.hours > 0);
+    const personTotals = totalsBy.get(staff) ?? [];
     return {
       staff,
       ...measuresOf(
         {
           records: recordsBy.get(staff) ?? [],
-          totals: totalsBy.get(staff) ?? [],
+          totals: personTotals,
           corrections: (correctionsBy.get(staff) ?? []).reduce((s, c) => s + correctionCount(c), 0),
           staffedHours: clean(personDays.reduce((s, d) => s + d.hours, 0)),
-          staffedDays: personDays.length,
+          staffedDays: dayCount(personDays, personTotals),
         },
         input.caseTypes,
       ),
@@ -423,18 +432,18 @@ export function measureStaff(input: MeasureInput, period: Pick<Period, "first" |
  * Staffed hours of a counter: per counter and day, the same gap rule over the records served there
  * (whoever sat at it). Staff adjustments are about people and do not move a counter's hours.
  */
-function counterStaffed(records: readonly ServiceRecord[], gapMinutes: number): { hours: number; days: number } {
+function counterStaffed(records: readonly ServiceRecord[], gapMinutes: number): { hours: number; dates: string[] } {
   const byDay = groupBy(records, (r) => r.ticketDate);
   let hours = 0;
-  let days = 0;
-  for (const list of byDay.values()) {
+  const dates: string[] = [];
+  for (const [date, list] of byDay) {
     const h = staffedHoursOfDay(list.map(recordInterval).filter((i): i is Interval => i !== null), gapMinutes);
     if (h > 0) {
       hours += h;
-      days++;
+      dates.push(date);
     }
   }
-  return { hours: clean(hours), days };
+  return { hours: clean(hours), dates };
 }
 
 /** Measures per counter in the period (every counter in `counters` appears, with zeros when idle), with citizens' waiting time. */
@@ -447,16 +456,17 @@ export function measureCounters(input: MeasureInput, period: Pick<Period, "first
   const all = new Set([...counters, ...recordsBy.keys(), ...totalsBy.keys()]);
   return [...all].sort(byCode).map((counter) => {
     const list = recordsBy.get(counter) ?? [];
+    const counterTotals = totalsBy.get(counter) ?? [];
     const staffed = counterStaffed(list, gap);
     return {
       counter,
       ...measuresOf(
         {
           records: list,
-          totals: totalsBy.get(counter) ?? [],
+          totals: counterTotals,
           corrections: (correctionsBy.get(counter) ?? []).reduce((s, c) => s + correctionCount(c), 0),
           staffedHours: staffed.hours,
-          staffedDays: staffed.days,
+          staffedDays: dayCount(staffed.dates.map((date) => ({ date })), counterTotals),
         },
         input.caseTypes,
       ),
@@ -479,7 +489,7 @@ export function measureOffice(input: MeasureInput, period: Pick<Period, "first" 
         totals,
         corrections: corrections.reduce((s, c) => s + correctionCount(c), 0),
         staffedHours: clean(days.reduce((s, d) => s + d.hours, 0)),
-        staffedDays: new Set(days.map((d) => d.date)).size,
+        staffedDays: dayCount(days, totals),
       },
       input.caseTypes,
     ),
