@@ -144,9 +144,10 @@ describe.skipIf(!hasServer)("a supervisor imports the queue export, ranks the mo
           const s = CASE_TYPE_SETTINGS[name] ?? { weight: "1", minutes: "10" };
           await hydrated(page);
           const form = page.locator("form").filter({ has: page.getByRole("button", { name: "新增版本", exact: true }) });
-          await field(page, "案件類別").fill(name);
-          await field(page, "權重").fill(s.weight);
-          await field(page, "標準作業時間（分）").fill(s.minutes);
+          // Scoped to the case-type form: the daily-totals form on the same page also has a 案件類別.
+          await form.getByLabel(/^\s*案件類別\s*\*?\s*$/).fill(name);
+          await form.getByLabel(/^\s*權重\s*\*?\s*$/).fill(s.weight);
+          await form.getByLabel(/^\s*標準作業時間（分）\s*\*?\s*$/).fill(s.minutes);
           await form.getByLabel(/^\s*生效日\s*\*?\s*$/).fill(`${month}-01`);
           await post(page, form.getByRole("button", { name: "新增版本", exact: true }));
           await page.waitForURL((url) => url.pathname === "/counters/settings" && url.searchParams.get("notice") === "caseType");
