@@ -40,34 +40,45 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     return { db: handle.db, kind: handle.kind, close: () => handle.close() };
   }
 
-  const schema = `t_${randomBytes(6).toString("hex")}`;
-  await adminQuery(target.databaseUrl, `create schema ${schema}`);
-  const handle = await createDb({
-    databaseUrl: target.databaseUrl,
-    pgOptions: { max: 5, options: `-c search_path=${schema}` },
-  });
-  try {
-    // Not migrateToLatest(): Kysely's Migrator looks for its kysely_migration table in *every*
-    // schema unless told which one, so parallel files would see each other's tables.
-    const migrator = new Migrator({
-      db: handle.db,
-      provider: { getMigrations: async () => migrations },
-      migrationTableSchema: schema,
+  // One retry with a fresh schema: once, under the parallel load of CI, the Migrator reported a
+  // just-created schema as missing; a second schema has always worked. A real migration error fails
+  // both attempts and is reported.
+  let schema = "";
+  let handle: DatabaseHandle | undefined;
+  for (let attempt = 1; attempt <= 2; attempt++) {
+    schema = `t_${randomBytes(6).toString("hex")}`;
+    await adminQuery(target.databaseUrl, `create schema ${schema}`);
+    const candidate = await createDb({
+      databaseUrl: target.databaseUrl,
+      pgOptions: { max: 5, options: `-c search_path=${schema}` },
     });
-    const { error, results } = await migrator.migrateToLatest();
-    const failed = results?.find((r) => r.status === "Error");
-    if (error || failed) throw new Error(`Migration ${failed?.migrationName ?? ""} failed: ${String(error)}`);
-    await seedDemo(handle.db);
-  } catch (error) {
-    await handle.close();
-    await adminQuery(target.databaseUrl, `drop schema ${schema} cascade`);
-    throw error;
+    try {
+      // Not migrateToLatest(): Kysely's Migrator looks for its kysely_migration table in *every*
+      // schema unless told which one, so parallel files would see each other's tables.
+      const migrator = new Migrator({
+        db: candidate.db,
+        provider: { getMigrations: async () => migrations },
+        migrationTableSchema: schema,
+      });
+      const { error, results } = await migrator.migrateToLatest();
+      const failed = results?.find((r) => r.status === "Error");
+      if (error || failed) throw new Error(`Migration ${failed?.migrationName ?? ""} failed: ${String(error)}`);
+      await seedDemo(candidate.db);
+      handle = candidate;
+      break;
+    } catch (error) {
+      await candidate.close();
+      await adminQuery(target.databaseUrl, `drop schema if exists ${schema} cascade`);
+      if (attempt === 2 || !/schema "t_[0-9a-f]+" does not exist/.test(String(error))) throw error;
+    }
   }
+  if (!handle) throw new Error("No test database");
+  const opened = handle;
   return {
-    db: handle.db,
-    kind: handle.kind,
+    db: opened.db,
+    kind: opened.kind,
     async close() {
-      await handle.close();
+      await opened.close();
       await adminQuery(target.databaseUrl, `drop schema if exists ${schema} cascade`);
     },
   };
