@@ -246,12 +246,26 @@ export async function listRounds(db: Executor, user: CurrentUser) {
     .execute();
   const mine = await db.selectFrom("surveyParticipation").select(["roundId", "submitted"]).where("userId", "=", user.id).execute();
   const drafts = await db.selectFrom("surveyDrafts").select("roundId").where("userId", "=", user.id).execute();
-  return Promise.all(
-    rounds.map(async (r) => {
-      const p = mine.find((m) => m.roundId === r.id);
-      return { ...r, rate: await rateOf(db, r.id), inAudience: Boolean(p), submitted: p?.submitted ?? false, hasDraft: drafts.some((d) => d.roundId === r.id) };
-    }),
-  );
+  // Every round's response rate in one grouped query (not one query per round).
+  const rates = rounds.length
+    ? await db
+        .selectFrom("surveyParticipation")
+        .select(["roundId", (eb) => eb.fn.countAll<string>().as("audience"), (eb) => eb.fn.sum<string>(sql`case when submitted then 1 else 0 end`).as("responded")])
+        .where("roundId", "in", rounds.map((r) => r.id))
+        .groupBy("roundId")
+        .execute()
+    : [];
+  return rounds.map((r) => {
+    const p = mine.find((m) => m.roundId === r.id);
+    const rate = rates.find((x) => x.roundId === r.id);
+    return {
+      ...r,
+      rate: responseRate({ responded: Number(rate?.responded ?? 0), audience: Number(rate?.audience ?? 0) }),
+      inAudience: Boolean(p),
+      submitted: p?.submitted ?? false,
+      hasDraft: drafts.some((d) => d.roundId === r.id),
+    };
+  });
 }
 
 /** A round's management page: details, response rate, action items. */
