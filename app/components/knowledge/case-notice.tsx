@@ -1,7 +1,5 @@
-import { Alert } from "@mantine/core";
-import { useSearchParams } from "@remix-run/react";
+import { Notice } from "~/components/notice";
 import type { MessageKey } from "~/i18n/i18n";
-import { useT } from "~/i18n/use-t";
 
 // After a successful POST the case pages redirect with ?notice=<name>; only these names are shown.
 const NOTICES: Record<string, MessageKey> = {
@@ -20,13 +18,5 @@ const NOTICES: Record<string, MessageKey> = {
 };
 
 export function CaseNotice() {
-  const [params] = useSearchParams();
-  const t = useT();
-  const key = NOTICES[params.get("notice") ?? ""];
-  if (!key) return null;
-  return (
-    <Alert color="green" role="status" data-testid="notice">
-      {t(key)}
-    </Alert>
-  );
+  return <Notice notices={NOTICES} mb={0} />;
 }

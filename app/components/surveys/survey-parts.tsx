@@ -1,9 +1,9 @@
 // Small parts shared by the survey pages: the state badge, the response-rate bar (counts only: who
 // answered is never shown), distribution bars drawn with Mantine (numbers always in text beside
 // them), and the notices the actions redirect with (?notice=…).
-import { Alert, Badge, Group, Progress, Stack, Text } from "@mantine/core";
-import { useSearchParams } from "@remix-run/react";
+import { Badge, Group, Progress, Stack, Text } from "@mantine/core";
 import type { MessageKey } from "~/i18n/i18n";
+import { Notice } from "~/components/notice";
 import { useT } from "~/i18n/use-t";
 
 export type RoundState = "planned" | "open" | "closed";
@@ -94,14 +94,5 @@ const NOTICES: Record<string, MessageKey> = {
 
 /** The green line after a successful POST (?notice=<name>&n=…); only the names above are shown. */
 export function SurveyNotice() {
-  const [params] = useSearchParams();
-  const t = useT();
-  const key = NOTICES[params.get("notice") ?? ""];
-  if (!key) return null;
-  const n = Number(params.get("n") ?? "0");
-  return (
-    <Alert color="green" role="status" data-testid="notice">
-      {t(key, { n: Number.isFinite(n) ? n : 0 })}
-    </Alert>
-  );
+  return <Notice notices={NOTICES} mb={0} />;
 }
