@@ -15,6 +15,12 @@ import { surveysSharedMessages } from "./catalogs/surveys-shared";
 import { surveysMessages } from "./catalogs/surveys";
 import { countersMessages } from "./catalogs/counters";
 import { incentivesMessages } from "./catalogs/incentives";
+import { dashboardLearningMessages } from "./catalogs/dashboard-learning";
+import { dashboardKnowledgeMessages } from "./catalogs/dashboard-knowledge";
+import { dashboardImprovementMessages } from "./catalogs/dashboard-improvement";
+import { yearEndMessages } from "./catalogs/year-end";
+import { homeMessages } from "./catalogs/home";
+import { dashboardMessages } from "./catalogs/dashboard";
 import { en } from "./en";
 import { zhTW, type CoreMessageKey } from "./zh-TW";
 
@@ -37,6 +43,12 @@ const moduleMessages = {
   ...surveysMessages,
   ...countersMessages,
   ...incentivesMessages,
+  ...dashboardLearningMessages,
+  ...dashboardKnowledgeMessages,
+  ...dashboardImprovementMessages,
+  ...yearEndMessages,
+  ...homeMessages,
+  ...dashboardMessages,
 };
 export type MessageKey = CoreMessageKey | keyof typeof moduleMessages;
 export const LANGUAGES = ["zh-TW", "en"] as const;

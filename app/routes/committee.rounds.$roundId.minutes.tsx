@@ -2,12 +2,10 @@
 // tallies, decisions, dissent"). Only once voting has closed: before that the ballots are secret and
 // the record is not complete, so the page says so instead of showing an error.
 //
-// Printing: the page is laid out as an A4 sheet. A <style> block below (allowed by the CSP's
-// style-src 'unsafe-inline', server/app.ts) holds `@page { size: A4 }` and, under `@media print`,
-// hides the portal's chrome — Mantine's AppShell header and navbar (their static class names
-// .mantine-AppShell-header / -navbar), the skip link and anything marked .no-print (the buttons) —
-// and removes the AppShell main area's offsets, so only the minutes reach the paper. It lives in this
-// route, not app.css, because only this page prints this way.
+// Printing: the page is laid out as an A4 sheet. app.css hides the portal's chrome on paper (the
+// AppShell header and navbar, the skip link, anything marked .no-print); a <style> block below
+// (allowed by the CSP's style-src 'unsafe-inline', server/app.ts) holds `@page { size: A4 }` and the
+// rules only these minutes need.
 import { Alert, Anchor, Box, Button, Group, Stack, Table, Text, Title } from "@mantine/core";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
@@ -93,9 +91,6 @@ export async function loader(args: LoaderFunctionArgs) {
 const PRINT_CSS = `
 @page { size: A4; margin: 18mm 16mm; }
 @media print {
-  .mantine-AppShell-header, .mantine-AppShell-navbar, .skip-link, .no-print { display: none !important; }
-  .mantine-AppShell-main { padding: 0 !important; min-height: 0 !important; }
-  body { background: #fff !important; }
   .minutes-sheet { box-shadow: none !important; border: 0 !important; padding: 0 !important; max-width: none !important; }
   .minutes-item { break-inside: avoid; }
   a { color: inherit !important; text-decoration: none !important; }

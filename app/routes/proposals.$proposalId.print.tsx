@@ -1,11 +1,10 @@
 // 業務研提意見表, printable on one A4 page, laid out like the paper form (issue 4: "The proposal form
 // prints as a one-page 研提意見表 (print stylesheet)").
 //
-// Why it stays inside the app shell: root.tsx wraps every signed-in page in <AppLayout>, and giving
-// one route a way out (a `handle` read by root) would change a file other modules share. Instead this
-// page carries its own print rules: when printing, the shell's header, navigation and skip link are
-// hidden and the main area loses the shell's offsets, so only the form is on paper. On screen the form
-// shows inside the shell as a preview, with a 「列印」 button (window.print) that does not print itself.
+// It stays inside the app shell: on paper app.css hides the shell's header, navigation and skip link
+// and the main area loses the shell's offsets, so only the form is printed; this page adds the form's
+// own print rules. On screen the form shows inside the shell as a preview, with a 「列印」 button
+// (window.print) that does not print itself.
 import { Button, Group, Paper, Stack, Text, VisuallyHidden } from "@mantine/core";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
@@ -66,9 +65,6 @@ const PRINT_CSS = `
 .proposal-paper .choice { white-space: nowrap; }
 .proposal-paper .small { font-size: 9.5pt; color: #333; }
 @media print {
-  .mantine-AppShell-header, .mantine-AppShell-navbar, .skip-link, .no-print { display: none !important; }
-  .mantine-AppShell-main { padding: 0 !important; min-height: 0 !important; }
-  body { background: #fff !important; }
   .proposal-sheet { border: 0 !important; box-shadow: none !important; padding: 0 !important; max-width: none !important; }
   .proposal-paper th { background: #f1f3f5 !important; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }

@@ -8,6 +8,7 @@ import * as createSurveys from "./20261128T140000-create-surveys";
 import * as createCounters from "./20261128T150000-create-counters";
 import * as createIncentives from "./20261128T160000-create-incentives";
 import * as counterDailyTotals from "./20261128T170000-counter-daily-totals";
+import * as dashboardIndexes from "./20261128T180000-dashboard-indexes";
 
 /** Every migration, by name, in order. A static list so the server build needs no folder reads. */
 export const migrations: Record<string, Migration> = {
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   "20261128T150000-create-counters": createCounters,
   "20261128T160000-create-incentives": createIncentives,
   "20261128T170000-counter-daily-totals": counterDailyTotals,
+  "20261128T180000-dashboard-indexes": dashboardIndexes,
 };

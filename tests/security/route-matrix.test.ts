@@ -37,6 +37,8 @@ const PROPOSERS = QUIZ_TAKERS;
 const FUBEI_PEOPLE = ["director", "supervisor", "chair", "committee", "staff", "admin"] as const;
 /** "committee.view": the committee, and the chiefs and director who act on its decisions. */
 const COMMITTEE_VIEWERS = ["director", "supervisor", "chair", "committee"] as const;
+/** "dashboard.view". */
+const DASHBOARD_VIEWERS = ["director", "supervisor", "bureau", "cityAdmin"] as const;
 /** "training.manage". */
 const TRAINING_MANAGERS = ["director", "supervisor"] as const;
 
@@ -123,6 +125,14 @@ const ROLE_LIMITED: {
   { prefix: "/incentives/entries", allowed: TRAINING_MANAGERS },
   { prefix: "/incentives/rules", allowed: TRAINING_MANAGERS },
   { prefix: "/incentives", allowed: QUIZ_TAKERS },
+  // 督導與考核 ("dashboard.view"): chiefs and the director watch their office, the bureau (MA002 is also
+// bureau) every office.
+  // A figure's table belongs to one office: the bureau names it (?office=), without it there is none (404).
+  { prefix: "/dashboard/figures", allowed: DASHBOARD_VIEWERS, answers: { bureau: 404, cityAdmin: 404 } },
+  { prefix: "/dashboard", allowed: DASHBOARD_VIEWERS },
+  // 年終考核依據: everyone their own page ("yearEnd.own"); chiefs and the director every colleague's ("yearEnd.view").
+  { prefix: "/year-end/me", allowed: QUIZ_TAKERS },
+  { prefix: "/year-end", allowed: TRAINING_MANAGERS },
 ];
 function limitOf(pattern: string) {
   return ROLE_LIMITED.find((l) => pattern === l.prefix || pattern.startsWith(`${l.prefix}/`));
@@ -184,6 +194,8 @@ beforeAll(async () => {
     "/admin/users/": { id: String(await userIdOf(t.db, DEMO_ACCOUNTS.staff)) },
     "/admin/offices/": { id: String(fubei) },
     "/admin/counters/": { id: String(counter.id) },
+    "/dashboard/figures/": { figureId: "learning.onTrack" },
+    "/year-end/": { userId: String(await userIdOf(t.db, DEMO_ACCOUNTS.staff)) },
     "/question-bank/": {
       questionId: String((await t.db.selectFrom("questions").select("id").where("officeId", "=", fubei).where("externalId", "=", "hr-law-001").executeTakeFirstOrThrow()).id),
     },

@@ -25,7 +25,10 @@ export type Permission =
   | "counters.view"
   | "counters.manage"
   | "incentives.view"
-  | "incentives.manage";
+  | "incentives.manage"
+  | "dashboard.view"
+  | "yearEnd.view"
+  | "yearEnd.own";
 
 const PERMISSIONS: Record<Permission, readonly RoleName[]> = {
   home: ROLE_NAMES,
@@ -67,6 +70,12 @@ const PERMISSIONS: Record<Permission, readonly RoleName[]> = {
   // enter, import, approve (never their own), set the rules and close periods.
   "incentives.view": ["staff", "committee", "chair", "supervisor", "director"],
   "incentives.manage": ["supervisor", "director"],
+  // 督導與考核: supervisors and the director watch their office; the bureau compares every office.
+  "dashboard.view": ["supervisor", "director", "bureau"],
+  // 年終考核依據: the office's one-page summaries per person, for the chiefs and the director.
+  "yearEnd.view": ["supervisor", "director"],
+  // Everyone working in an office sees their own year-end summary.
+  "yearEnd.own": ["staff", "committee", "chair", "supervisor", "director"],
 };
 
 export function rolesAllowed(permission: Permission): readonly RoleName[] {

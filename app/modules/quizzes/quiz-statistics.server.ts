@@ -275,3 +275,61 @@ export async function listWeakestTopics(db: Executor, officeId: number) {
     .execute();
   return topicFacility(rows.map((r) => ({ category: r.category, mark: Number(r.marks), maxMark: Number(r.maxMarks), items: Number(r.items) }))).filter((r) => r.items >= MIN_TOPIC_ITEMS);
 }
+
+/**
+ * The Taipei date the dashboard files a quiz under (issue 9): its closing date, when participation is
+ * final; a quiz without one by its opening date, else the day it was created. One date, so a quiz
+ * counts in exactly one period and a year is the sum of its months. `alias` is the quizzes table's.
+ */
+export function quizFiledOnSql(alias = "q") {
+  return sql<string>`(coalesce(${sql.ref(`${alias}.closes_at`)}, ${sql.ref(`${alias}.opens_at`)}, ${sql.ref(`${alias}.created_at`)}) at time zone 'Asia/Taipei')::date`;
+}
+
+export interface WeakTopic {
+  category: string;
+  items: number;
+  /** Marks earned ÷ marks possible, 0–100. */
+  facility: number;
+}
+
+/**
+ * Weakest topics per office for the dashboard, limited to the published quizzes filed (quizFiledOnSql)
+ * between `first` and `last` (Taipei dates, inclusive): the rule of listWeakestTopics — every answered
+ * item of every submitted quiz attempt, practice excluded, categories with at least MIN_TOPIC_ITEMS
+ * items, weakest first. One grouped query for all the offices.
+ */
+export async function listWeakestTopicsByOffice(db: Executor, officeIds: readonly number[], first: string, last: string): Promise<Map<number, WeakTopic[]>> {
+  const map = new Map<number, WeakTopic[]>(officeIds.map((id) => [id, []]));
+  if (officeIds.length === 0) return map;
+  const rows = await db
+    .selectFrom("attemptItems as i")
+    .innerJoin("quizAttempts as a", "a.id", "i.attemptId")
+    .innerJoin("quizzes as z", "z.id", "a.quizId")
+    .innerJoin("questionVersions as v", "v.id", "i.questionVersionId")
+    .innerJoin("questions as q", "q.id", "v.questionId")
+    .select([
+      "a.officeId",
+      "q.category",
+      sql<string>`sum(coalesce(i.fraction, 0) * i.points)`.as("marks"),
+      sql<string>`sum(i.points)`.as("maxMarks"),
+      sql<string>`count(*)`.as("items"),
+    ])
+    .where("a.officeId", "in", officeIds)
+    .where("z.officeId", "in", officeIds)
+    .where("z.published", "=", true)
+    .where("a.kind", "=", "quiz")
+    .where("a.state", "=", "submitted")
+    .where("i.points", ">", "0")
+    .where(sql<boolean>`${quizFiledOnSql("z")} between ${first}::date and ${last}::date`)
+    .groupBy(["a.officeId", "q.category"])
+    .execute();
+  const byOffice = new Map<number, typeof rows>();
+  for (const r of rows) byOffice.set(r.officeId, [...(byOffice.get(r.officeId) ?? []), r]);
+  for (const [officeId, mine] of byOffice) {
+    map.set(
+      officeId,
+      topicFacility(mine.map((r) => ({ category: r.category, mark: Number(r.marks), maxMark: Number(r.maxMarks), items: Number(r.items) }))).filter((r) => r.items >= MIN_TOPIC_ITEMS),
+    );
+  }
+  return map;
+}
