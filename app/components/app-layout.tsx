@@ -1,4 +1,4 @@
-import { AppShell, Badge, Burger, Button, Group, NativeSelect, NavLink, Stack, Text, Title } from "@mantine/core";
+import { AppShell, Badge, Burger, Button, Group, NativeSelect, NavLink, ScrollArea, Stack, Text, Title } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { Form, Link, useLocation } from "@remix-run/react";
 import type { Language } from "~/i18n/i18n";
@@ -76,6 +76,8 @@ export function AppLayout({ user, language, unread = 0, children }: { user: Shel
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="sm" aria-label={t("nav.main")} component="nav">
+        {/* A director's or supervisor's menu is taller than a laptop screen: it scrolls on its own. */}
+        <AppShell.Section grow component={ScrollArea} type="auto">
         <Stack gap="xs">
           {groups.map((group) => (
             <Stack key={group ?? "main"} gap={0}>
@@ -125,6 +127,7 @@ export function AppLayout({ user, language, unread = 0, children }: { user: Shel
             </Form>
           ) : null}
         </Stack>
+        </AppShell.Section>
       </AppShell.Navbar>
       <AppShell.Main id="main" tabIndex={-1}>
         {children}

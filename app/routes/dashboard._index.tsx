@@ -160,13 +160,13 @@ export default function Dashboard() {
           <Text size="sm" c="gray.7" mb="sm" className="no-print">
             {t("dashboard.compare.hint")}
           </Text>
-          <Table.ScrollContainer minWidth={900}>
+          <Table.ScrollContainer minWidth={140 + 96 * (data.comparison.columns.length + 1)}>
             <Table striped withTableBorder withColumnBorders fz="sm" data-testid="comparison">
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th>{t("dashboard.compare.office")}</Table.Th>
                   {data.comparison.columns.map((c) => (
-                    <Table.Th key={c.id} ta="right" title={figureText(t, c.id, "definition")}>
+                    <Table.Th key={c.id} ta="right" miw={88} title={figureText(t, c.id, "definition")}>
                       {figureText(t, c.id, "title")}
                     </Table.Th>
                   ))}
@@ -176,7 +176,7 @@ export default function Dashboard() {
               <Table.Tbody>
                 {data.comparison.rows.map((row) => (
                   <Table.Tr key={row.office.id}>
-                    <Table.Th scope="row">
+                    <Table.Th scope="row" style={{ whiteSpace: "nowrap" }}>
                       <Anchor component={Link} to={`?office=${row.office.id}&period=${data.period.key}`}>
                         {row.office.shortName || row.office.name}
                       </Anchor>
@@ -184,7 +184,7 @@ export default function Dashboard() {
                     {data.comparison!.columns.map((c) => {
                       const cell = row.figures[c.id];
                       return (
-                        <Table.Td key={c.id} ta="right">
+                        <Table.Td key={c.id} ta="right" style={{ whiteSpace: "nowrap" }}>
                           {cell && cell.value !== null ? (
                             <Anchor component={Link} to={drillHref(c.id, `?office=${row.office.id}&period=${data.period.key}`)}>
                               {formatFigureValue(t, cell.value, c.unit)}
