@@ -275,12 +275,22 @@ if (fs.existsSync(buildFile)) {
   };
   const adminCookie = await signIn(DEMO_ACCOUNTS.cityAdmin);
   const supervisorCookie = await signIn(DEMO_ACCOUNTS.supervisor);
+  const directorCookie = await signIn(DEMO_ACCOUNTS.director);
+  const bureauCookie = await signIn(DEMO_ACCOUNTS.bureau);
+  const staffCookie = await signIn(DEMO_ACCOUNTS.staff);
+  const districtOffices = await handle.db.selectFrom("offices").select((eb) => eb.fn.countAll<number>().as("n")).where("kind", "=", "district").where("active", "=", true).executeTakeFirstOrThrow();
   const quizId = (globalThis as { benchQuizId?: number }).benchQuizId;
   for (const [label, url, cookie] of [
     ["full page /admin/users (SSR)", "/admin/users", adminCookie],
     ["data-only navigation /admin/users.data", "/admin/users.data", adminCookie],
     ["full page / (home)", "/", adminCookie],
     ["quiz statistics page, 60 attempts (SSR)", `/quizzes/${quizId}/stats`, supervisorCookie],
+    // Issue 9: the dashboards over the year of queue tickets imported above and the demo modules.
+    ["full page / (home, staff)", "/", staffCookie],
+    ["director dashboard, year (SSR)", "/dashboard", directorCookie],
+    ["director dashboard, month 2026-11 (SSR)", "/dashboard?period=2026-11", directorCookie],
+    [`bureau dashboard, ${Number(districtOffices.n)} offices side by side (SSR)`, "/dashboard", bureauCookie],
+    ["year-end summaries of the office (SSR)", "/year-end", directorCookie],
   ] as const) {
     const samples: number[] = [];
     for (let i = 0; i < 40; i++) {

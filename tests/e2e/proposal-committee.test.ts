@@ -74,8 +74,9 @@ async function post(page: Page, button: Locator) {
   expect(response.status(), `POST ${response.url()}`).toBeLessThan(400);
 }
 
-/** The proposal's state badge at the top of its page (the first one; the timeline's come later). */
-const stateBadge = (page: Page) => page.locator("[data-state]").first();
+/** The proposal's state badge at the top of its page (the first one in the main area: the timeline's come
+ * later, and the menu's scroll bars also carry a data-state). */
+const stateBadge = (page: Page) => page.locator("#main [data-state]").first();
 
 /** The option of a <select> whose text contains `text`: its value, to choose it whatever else the label says. */
 async function optionValue(select: Locator, text: string): Promise<string> {
