@@ -33,3 +33,8 @@ export function trendPeriods(period: Period, count: number = TREND_LENGTH): Peri
 export function elapsedUntil(period: Period, today: string): string {
   return today < period.last ? today : period.last;
 }
+
+/** A trend over `periods`: each period's value as `value(key)` gives it (null where nothing was measured). */
+export function trendOver(periods: readonly Period[], value: (key: string) => number | null): { key: string; label: string; value: number | null }[] {
+  return periods.map((p) => ({ key: p.key, label: p.label, value: value(p.key) }));
+}

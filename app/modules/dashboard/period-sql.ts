@@ -25,3 +25,8 @@ export function periodKeySql(kind: PeriodKind, date: RawBuilder<unknown>): RawBu
       return sql<string>`to_char(${date}, 'YYYY')`;
   }
 }
+
+/** `in (…)` values as bound parameters: `where office_id in (${sqlList(officeIds)})`. */
+export function sqlList(values: readonly (number | string)[]): RawBuilder<unknown> {
+  return sql.join(values.map((v) => sql`${v}`));
+}

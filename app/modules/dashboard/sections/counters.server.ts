@@ -9,15 +9,14 @@ import type { Executor } from "../../db.server";
 import { rankingFor } from "../../counters/counters.server";
 import { FALLBACK_WEIGHT } from "../../counters/measures";
 import type { Period } from "../../counters/periods";
-import { trendPeriods } from "../dashboard-period";
-import type { DrillTable, Figure, RankedList, SectionResult, TrendPoint } from "../figure";
-import { periodKeySql } from "../period-sql";
+import { trendPeriods, trendOver } from "../dashboard-period";
+import type { DrillTable, Figure, RankedList, SectionResult } from "../figure";
+import { periodKeySql, sqlList } from "../period-sql";
 import type { DashboardSection, SectionContext } from "../section";
 
 /** How many of the ranking's top people the dashboard lists. */
 export const RANKS_LISTED = 5;
 
-const ids = (officeIds: readonly number[]) => sql.join(officeIds.map((id) => sql`${id}`));
 /** Weighted sums as the counters pages show them (two decimals; numeric sums are exact). */
 const round2 = (n: number) => Math.round(n * 100) / 100;
 
@@ -29,12 +28,12 @@ function casesSql(officeIds: readonly number[], first: string, last: string) {
   return sql`
     select q.office_id, q.ticket_date as day, q.case_type, count(*)::numeric as n
     from queue_records q
-    where q.office_id in (${ids(officeIds)}) and q.ticket_date >= ${first}::date and q.ticket_date <= ${last}::date and q.outcome = 'served'
+    where q.office_id in (${sqlList(officeIds)}) and q.ticket_date >= ${first}::date and q.ticket_date <= ${last}::date and q.outcome = 'served'
     group by 1, 2, 3
     union all
     select t.office_id, t.day, t.case_type, sum(t.served)::numeric as n
     from counter_daily_totals t
-    where t.office_id in (${ids(officeIds)}) and t.day >= ${first}::date and t.day <= ${last}::date and t.served > 0
+    where t.office_id in (${sqlList(officeIds)}) and t.day >= ${first}::date and t.day <= ${last}::date and t.served > 0
     group by 1, 2, 3`;
 }
 
@@ -62,10 +61,6 @@ async function workload(db: Executor, officeIds: readonly number[], periods: rea
   return result;
 }
 
-function trendFrom(periods: readonly Period[], value: (key: string) => number | null): TrendPoint[] {
-  return periods.map((p) => ({ key: p.key, label: p.label, value: value(p.key) }));
-}
-
 export const countersSection: DashboardSection = {
   id: "counters",
 
@@ -90,7 +85,7 @@ export const countersSection: DashboardSection = {
         unit: "count",
         higherIsBetter: true,
         previous: weightedIn(previousKey),
-        trend: trendFrom(periods, weightedIn),
+        trend: trendOver(periods, weightedIn),
         drillable: true,
       };
       const served: Figure = {
@@ -99,7 +94,7 @@ export const countersSection: DashboardSection = {
         unit: "count",
         higherIsBetter: true,
         previous: servedIn(previousKey),
-        trend: trendFrom(periods, servedIn),
+        trend: trendOver(periods, servedIn),
         drillable: true,
       };
       for (const f of [weighted, served]) if (f.value === null) f.missingReason = "noData";

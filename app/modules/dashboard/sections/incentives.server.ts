@@ -22,15 +22,14 @@ import {
   type RewardThreshold,
   type Scoring,
 } from "../../incentives/rules";
-import { trendPeriods } from "../dashboard-period";
-import type { DrillTable, Figure, RankedList, SectionResult, TrendPoint } from "../figure";
-import { periodKeySql } from "../period-sql";
+import { trendPeriods, trendOver } from "../dashboard-period";
+import type { DrillTable, Figure, RankedList, SectionResult } from "../figure";
+import { periodKeySql, sqlList } from "../period-sql";
 import type { DashboardSection, SectionContext } from "../section";
 
 /** How many of the scoreboard's leaders the dashboard lists. */
 export const LEADERS_LISTED = 5;
 
-const ids = (officeIds: readonly number[]) => sql.join(officeIds.map((id) => sql`${id}`));
 const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
 const round2 = (n: number) => Math.round(n * 100) / 100;
 const boardHref = (period: Period) => `/incentives?period=${period.key}`;
@@ -54,16 +53,16 @@ async function loadOffices(db: Executor, officeIds: readonly number[], from: str
     sql<Record<string, unknown>>`
       select office_id, id, item, label, scoring, cap_per_period, period_kind,
         to_char(effective_from, 'YYYY-MM-DD') as effective_from, to_char(effective_to, 'YYYY-MM-DD') as effective_to
-      from incentive_rules where office_id in (${ids(officeIds)}) order by item, effective_from`.execute(db),
+      from incentive_rules where office_id in (${sqlList(officeIds)}) order by item, effective_from`.execute(db),
     sql<Record<string, unknown>>`
       select office_id, kind, period_key, to_char(first_day, 'YYYY-MM-DD') as first_day, to_char(last_day, 'YYYY-MM-DD') as last_day, closed_at
-      from incentive_periods where office_id in (${ids(officeIds)}) order by first_day`.execute(db),
-    sql<Record<string, unknown>>`select office_id, reward_thresholds from incentive_settings where office_id in (${ids(officeIds)})`.execute(db),
+      from incentive_periods where office_id in (${sqlList(officeIds)}) order by first_day`.execute(db),
+    sql<Record<string, unknown>>`select office_id, reward_thresholds from incentive_settings where office_id in (${sqlList(officeIds)})`.execute(db),
     sql<Record<string, unknown>>`
       select e.office_id, e.id, e.user_id, u.name, e.item, to_char(e.entry_date, 'YYYY-MM-DD') as entry_date,
         e.quantity, e.rank, e.grade, e.points, e.status, e.approved_at, e.source
       from incentive_entries e join users u on u.id = e.user_id
-      where e.office_id in (${ids(officeIds)}) and e.entry_date >= ${from}::date and e.entry_date <= ${through}::date
+      where e.office_id in (${sqlList(officeIds)}) and e.entry_date >= ${from}::date and e.entry_date <= ${through}::date
       order by e.entry_date, e.id`.execute(db),
   ]);
   const byOffice = {
@@ -128,7 +127,7 @@ async function pendingCounts(db: Executor, officeIds: readonly number[], periods
   const { rows } = await sql<Record<string, unknown>>`
     select e.office_id, ${key} as period_key, count(*) as pending
     from incentive_entries e
-    where e.office_id in (${ids(officeIds)}) and e.status = 'pending'
+    where e.office_id in (${sqlList(officeIds)}) and e.status = 'pending'
       and e.entry_date >= ${periods[0].first}::date and e.entry_date <= ${periods[periods.length - 1].last}::date
     group by 1, 2`.execute(db);
   const result = new Map<number, Map<string, number>>();
@@ -138,10 +137,6 @@ async function pendingCounts(db: Executor, officeIds: readonly number[], periods
     result.set(Number(r.officeId), byKey);
   }
   return result;
-}
-
-function trendFrom(periods: readonly Period[], value: (key: string) => number | null): TrendPoint[] {
-  return periods.map((p) => ({ key: p.key, label: p.label, value: value(p.key) }));
 }
 
 export const incentivesSection: DashboardSection = {
@@ -180,7 +175,7 @@ export const incentivesSection: DashboardSection = {
         unit: "points",
         higherIsBetter: true,
         previous: pointsIn(previousKey),
-        trend: trendFrom(periods, pointsIn),
+        trend: trendOver(periods, pointsIn),
         drillable: true,
       };
       if (points.value === null) points.missingReason = "noData";
@@ -198,7 +193,7 @@ export const incentivesSection: DashboardSection = {
         unit: "count",
         higherIsBetter: false,
         previous: pendingIn(previousKey),
-        trend: trendFrom(periods, pendingIn),
+        trend: trendOver(periods, pendingIn),
         drillable: true,
       };
       if (pendingFigure.value === null) pendingFigure.missingReason = "noData";

@@ -9,7 +9,7 @@ import { addDays, taipeiInstant, type Period } from "../../counters/periods";
 import { PROGRESS_JUDGEMENT_LABELS, progressAgainstTarget, roundHours, type ProgressJudgement, type YearlyTarget } from "../../training/hours";
 import { previousPeriod, trendPeriods } from "../dashboard-period";
 import { percentOf, type DrillTable, type Figure, type OverdueItem, type RankedList, type SectionResult, type TrendPoint } from "../figure";
-import { periodKeySql, taipeiDateSql } from "../period-sql";
+import { periodKeySql, taipeiDateSql, sqlList } from "../period-sql";
 import type { DashboardSection, SectionContext } from "../section";
 
 /** The roles whose holders are "working staff" of an office: the roster's (training.server.ts hoursRoster). */
@@ -48,7 +48,6 @@ interface LearningData {
   targets: Map<string, YearlyTarget>;
 }
 
-const inList = (values: readonly (number | string)[]) => sql.join(values.map((v) => sql`${v}`));
 
 /**
  * Everything the figures need for `officeIds`, from 1 January of `from`'s year to `to`: the people,
@@ -59,7 +58,7 @@ async function loadLearning(db: Executor, officeIds: readonly number[], kind: Pe
   const targets = new Map<string, YearlyTarget>();
   if (officeIds.length === 0) return { offices, targets };
   const first = `${from.slice(0, 4)}-01-01`;
-  const ids = inList(officeIds);
+  const ids = sqlList(officeIds);
   const start = taipeiInstant(first);
   const end = taipeiInstant(addDays(to, 1));
 
@@ -277,7 +276,7 @@ async function sessionsWithoutAttendance(db: Executor, officeIds: readonly numbe
       join lateral (select max(d.ends_at) as ended_at from training_session_dates d where d.session_id = s.id) f on true
       join enrolments e on e.session_id = s.id and e.status = 'booked'
       join users u on u.id = e.user_id
-     where s.office_id in (${inList(officeIds)}) and s.status = 'scheduled' and f.ended_at <= ${context.now}
+     where s.office_id in (${sqlList(officeIds)}) and s.status = 'scheduled' and f.ended_at <= ${context.now}
      group by s.id, s.office_id, s.title, f.ended_at
      order by f.ended_at, s.id
   `.execute(db);

@@ -8,9 +8,9 @@ import type { Executor } from "../../db.server";
 import { addDays, periodInstants, type Period } from "../../counters/periods";
 import { PROPOSAL_STATE_LABELS, type ProposalState } from "../../proposals/proposal-workflow";
 import { DEFAULT_PROPOSAL_SETTINGS } from "../../proposals/proposals.server";
-import { trendPeriods } from "../dashboard-period";
-import { percentOf, round1, type DrillTable, type Figure, type OverdueItem, type RankedList, type SectionResult, type TrendPoint } from "../figure";
-import { periodKeySql, taipeiDateSql } from "../period-sql";
+import { trendPeriods, trendOver } from "../dashboard-period";
+import { percentOf, round1, type DrillTable, type Figure, type OverdueItem, type RankedList, type SectionResult } from "../figure";
+import { periodKeySql, taipeiDateSql, sqlList } from "../period-sql";
 import type { DashboardSection, SectionContext } from "../section";
 
 /** The funnel's stages, in order; each counts distinct proposals whose timeline reached it in the period. */
@@ -36,8 +36,6 @@ const SETTLING_DECISIONS: readonly ProposalState[] = ["decided_adopted", "decide
  */
 export const OFFICE_STAGES: readonly ProposalState[] = ["submitted", "forwarded", "scheduled", "decided_adopted", "in_implementation", "implemented"];
 
-const ids = (officeIds: readonly number[]) => sql.join(officeIds.map((id) => sql`${id}`));
-const states = (list: readonly string[]) => sql.join(list.map((s) => sql`${s}`));
 const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
 
 /** A state change (edits, progress reports and a move to a later round change nothing). */
@@ -48,7 +46,7 @@ const REACHES: Record<FunnelStage, RawBuilder<unknown>> = {
   submitted: sql`e.to_state = 'submitted'`,
   // A supervisor's screening: forwarded to the committee, returned, or not accepted (a withdrawal is not a screening).
   screened: sql`e.from_state = 'submitted' and e.to_state in ('forwarded', 'returned', 'rejected')`,
-  decided: sql`e.to_state in (${states(SETTLING_DECISIONS)})`,
+  decided: sql`e.to_state in (${sqlList(SETTLING_DECISIONS)})`,
   adopted: sql`e.to_state = 'decided_adopted'`,
   implemented: sql`e.to_state = 'implemented'`,
 };
@@ -67,7 +65,7 @@ async function funnelCounts(db: Executor, officeIds: readonly number[], periods:
       ${sql.join(FUNNEL_STAGES.map((s) => sql`count(distinct case when ${REACHES[s]} then e.proposal_id end) as ${sql.ref(s)}`))}
     from proposal_events e
     join proposals p on p.id = e.proposal_id
-    where p.office_id in (${ids(officeIds)}) and e.at >= ${start} and e.at < ${end} and ${CHANGE}
+    where p.office_id in (${sqlList(officeIds)}) and e.at >= ${start} and e.at < ${end} and ${CHANGE}
     group by 1, 2`.execute(db);
   const result = new Map<number, Map<string, Counts>>();
   for (const r of rows) {
@@ -94,7 +92,7 @@ function stageExitsSql(officeIds: readonly number[], period: Period) {
         lag(e.at) over (partition by e.proposal_id order by e.at, e.id) as entered_at
       from proposal_events e
       join proposals p on p.id = e.proposal_id
-      where p.office_id in (${ids(officeIds)}) and ${CHANGE}
+      where p.office_id in (${sqlList(officeIds)}) and ${CHANGE}
         and e.proposal_id in (select x.proposal_id from proposal_events x where x.at >= ${start} and x.at < ${end})
     )
     select c.office_id, c.proposal_id, c.from_state as stage, c.to_state,
@@ -103,7 +101,7 @@ function stageExitsSql(officeIds: readonly number[], period: Period) {
       (c.at at time zone 'Asia/Taipei')::date - (c.entered_at at time zone 'Asia/Taipei')::date as days
     from changes c
     where c.at >= ${start} and c.at < ${end} and c.entered_at is not null
-      and c.from_state in (${states(OFFICE_STAGES)}) and c.to_state <> 'withdrawn'`;
+      and c.from_state in (${sqlList(OFFICE_STAGES)}) and c.to_state <> 'withdrawn'`;
 }
 
 async function stageMedians(db: Executor, officeIds: readonly number[], period: Period) {
@@ -134,7 +132,7 @@ async function waitingProposals(db: Executor, officeIds: readonly number[], toda
       ${today}::date - (p.state_entered_at at time zone 'Asia/Taipei')::date as age
     from proposals p
     left join proposal_settings s on s.office_id = p.office_id
-    where p.office_id in (${ids(officeIds)}) and p.state in (${states(OFFICE_STAGES)})
+    where p.office_id in (${sqlList(officeIds)}) and p.state in (${sqlList(OFFICE_STAGES)})
       and ${today}::date - (p.state_entered_at at time zone 'Asia/Taipei')::date >= coalesce(s.stage_alert_days, ${DEFAULT_PROPOSAL_SETTINGS.stageAlertDays})
     order by p.state_entered_at, p.id`.execute(db);
   return rows.map((r) => ({
@@ -147,10 +145,6 @@ async function waitingProposals(db: Executor, officeIds: readonly number[], toda
     alertDays: Number(r.alertDays),
     age: Number(r.age),
   }));
-}
-
-function trendFrom(periods: readonly Period[], value: (key: string) => number | null): TrendPoint[] {
-  return periods.map((p) => ({ key: p.key, label: p.label, value: value(p.key) }));
 }
 
 const proposalHref = (id: number) => `/proposals/${id}`;
@@ -178,8 +172,8 @@ export const proposalsSection: DashboardSection = {
         return c ? percentOf(c.adopted, c.decided) : null;
       };
       const current = byKey.get(period.key);
-      const submittedTrend = trendFrom(periods, submittedIn);
-      const adoptionTrend = trendFrom(periods, adoptionIn);
+      const submittedTrend = trendOver(periods, submittedIn);
+      const adoptionTrend = trendOver(periods, adoptionIn);
       const previousKey = periods[periods.length - 2].key;
 
       const submitted: Figure = {

@@ -14,7 +14,7 @@ import { AUDIENCE_ROLES } from "../../quizzes/quizzes.schema";
 import { listWeakestTopicsByOffice, quizFiledOnSql } from "../../quizzes/quiz-statistics.server";
 import { trendPeriods } from "../dashboard-period";
 import { percentOf, round1, type DrillTable, type Figure, type OverdueItem, type RankedList, type SectionResult } from "../figure";
-import { periodKeySql } from "../period-sql";
+import { periodKeySql, sqlList } from "../period-sql";
 import type { DashboardSection, SectionContext } from "../section";
 import { daysBetween } from "./learning.server";
 
@@ -23,7 +23,6 @@ export const QUIZ_OVERDUE_DAYS = 30;
 const WEAKEST_SHOWN = 5;
 const NAMES_SHOWN = 5;
 
-const inList = (values: readonly (number | string)[]) => sql.join(values.map((v) => sql`${v}`));
 
 export interface QuizLine {
   id: number;
@@ -50,7 +49,7 @@ export interface QuizLine {
  * audience (quiz_id, user_id), `graded` each person's counted percent (quiz_id, user_id, grade).
  */
 function quizCtes(officeIds: readonly number[], where: RawBuilder<unknown>) {
-  const ids = inList(officeIds);
+  const ids = sqlList(officeIds);
   return sql`
     q as (
       select q.id, q.office_id, q.title, q.grading, q.pass_percent, q.audience, q.audience_roles, ${quizFiledOnSql("q")} as filed_on
@@ -60,7 +59,7 @@ function quizCtes(officeIds: readonly number[], where: RawBuilder<unknown>) {
     members as (
       select distinct r.office_id, r.user_id, r.role, u.employee_no, u.name
         from user_roles r join users u on u.id = r.user_id
-       where u.active and r.office_id in (${ids}) and r.role in (${inList(AUDIENCE_ROLES)})
+       where u.active and r.office_id in (${ids}) and r.role in (${sqlList(AUDIENCE_ROLES)})
     ),
     aud as (
       select distinct q.id as quiz_id, m.user_id, m.employee_no, m.name
