@@ -4,14 +4,15 @@
 import chartStyles from "@mantine/charts/styles.css";
 import { Anchor, Button, Card, Group, NativeSelect, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Await, Form, Link, useLoaderData } from "@remix-run/react";
+import { Suspense } from "react";
 import { drillHref, figureText, FigureCard, formatFigureValue, OverdueList, RankedListCard, SectionTitle } from "~/components/dashboard/figure-parts";
 import { usePeriodLabel } from "~/components/counters/parts";
 import { RocDate } from "~/components/roc-date";
 import { useT } from "~/i18n/use-t";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { PERIOD_KINDS, periodOf } from "~/modules/counters/periods";
-import { computeDashboard, overdueOf, resolveScope } from "~/modules/dashboard/dashboard.server";
+import { computeDashboard, overdueOf, resolveScope, SECTIONS, SLOW_SECTION_IDS, type SectionView } from "~/modules/dashboard/dashboard.server";
 import { elapsedUntil, nextPeriod, previousPeriod } from "~/modules/dashboard/dashboard-period";
 import type { Figure } from "~/modules/dashboard/figure";
 
@@ -26,7 +27,6 @@ export async function loader(args: LoaderFunctionArgs) {
   const now = new Date();
   const { offices, office, period, today } = await resolveScope(db, user, url, now);
   const officeIds = office ? [office.id] : offices.map((o) => o.id);
-  const byOffice = await computeDashboard(db, officeIds, period, today, now);
 
   const previous = previousPeriod(period);
   const next = nextPeriod(period);
@@ -39,9 +39,17 @@ export async function loader(args: LoaderFunctionArgs) {
   };
 
   if (office) {
-    const sections = byOffice.get(office.id) ?? [];
-    return { mode: "office" as const, user: { roles: user.roles }, offices, office, period, today, navigation, sections, overdue: overdueOf(sections), comparison: null };
+    // The page comes with the quick sections; the slow ones (the counter ranking) follow in the same
+    // response as they finish (single fetch streams a promise), started after the rest so that they do
+    // not queue in front of them on a single PGlite connection.
+    const quick = SECTIONS.filter((s) => !SLOW_SECTION_IDS.includes(s.id));
+    const slow = SECTIONS.filter((s) => SLOW_SECTION_IDS.includes(s.id));
+    const sections = (await computeDashboard(db, [office.id], period, today, now, quick)).get(office.id) ?? [];
+    const later: Promise<SectionView[]> = computeDashboard(db, [office.id], period, today, now, slow).then((m) => m.get(office.id) ?? []);
+    return { mode: "office" as const, user: { roles: user.roles }, offices, office, period, today, navigation, sections, later, overdue: overdueOf(sections), comparison: null };
   }
+  // The comparison shows figures only: the sections skip their ranked lists.
+  const byOffice = await computeDashboard(db, officeIds, period, today, now, SECTIONS, { withLists: false });
   // The bureau's comparison: each office's figures in one row (every section computed all offices at once).
   const columns = (byOffice.get(officeIds[0]) ?? []).flatMap((s) => s.figures.map((f) => ({ id: f.id, unit: f.unit, sectionId: s.id })));
   const rows = offices.map((o) => {
@@ -49,7 +57,7 @@ export async function loader(args: LoaderFunctionArgs) {
     const figures = Object.fromEntries(sections.flatMap((s) => s.figures.map((f) => [f.id, pick(f)])));
     return { office: o, figures, overdue: overdueOf(sections).length };
   });
-  return { mode: "city" as const, user: { roles: user.roles }, offices, office: null, period, today, navigation, sections: [], overdue: [], comparison: { columns, rows } };
+  return { mode: "city" as const, user: { roles: user.roles }, offices, office: null, period, today, navigation, sections: [], later: null, overdue: [], comparison: { columns, rows } };
 }
 
 function pick(f: Figure) {
@@ -139,21 +147,27 @@ export default function Dashboard() {
             </Title>
             <OverdueList items={data.overdue} />
           </Card>
-          {data.sections.map((section) =>
-            section.figures.length + section.lists.length === 0 ? null : (
-              <Stack key={section.id} gap="xs" className="dashboard-section" data-testid={`section-${section.id}`}>
-                <SectionTitle id={section.id} />
-                <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="sm">
-                  {section.figures.map((figure) => (
-                    <FigureCard key={figure.id} figure={figure} periodLabel={label} search={search} />
-                  ))}
-                  {section.lists.map((list) => (
-                    <RankedListCard key={list.id} list={list} periodLabel={label} search={search} />
-                  ))}
-                </SimpleGrid>
-              </Stack>
-            ),
-          )}
+          <Sections sections={data.sections} periodLabel={label} search={search} />
+          {data.later ? (
+            <Suspense
+              fallback={
+                <Text c="gray.7" data-testid="sections-loading">
+                  {t("dashboard.loadingMore")}
+                </Text>
+              }
+            >
+              <Await
+                resolve={data.later}
+                errorElement={
+                  <Text c="red.8" role="alert">
+                    {t("dashboard.loadFailed")}
+                  </Text>
+                }
+              >
+                {(sections) => <Sections sections={sections} periodLabel={label} search={search} />}
+              </Await>
+            </Suspense>
+          ) : null}
         </>
       ) : data.comparison ? (
         <Card withBorder padding="md">
@@ -206,6 +220,28 @@ export default function Dashboard() {
         </Card>
       ) : null}
     </Stack>
+  );
+}
+
+function Sections({ sections, periodLabel, search }: { sections: SectionView[]; periodLabel: string; search: string }) {
+  return (
+    <>
+      {sections.map((section) =>
+        section.figures.length + section.lists.length === 0 ? null : (
+          <Stack key={section.id} gap="xs" className="dashboard-section" data-testid={`section-${section.id}`}>
+            <SectionTitle id={section.id} />
+            <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="sm">
+              {section.figures.map((figure) => (
+                <FigureCard key={figure.id} figure={figure} periodLabel={periodLabel} search={search} />
+              ))}
+              {section.lists.map((list) => (
+                <RankedListCard key={list.id} list={list} periodLabel={periodLabel} search={search} />
+              ))}
+            </SimpleGrid>
+          </Stack>
+        ),
+      )}
+    </>
   );
 }
 

@@ -292,14 +292,21 @@ if (fs.existsSync(buildFile)) {
     [`bureau dashboard, ${Number(districtOffices.n)} offices side by side (SSR)`, "/dashboard", bureauCookie],
     ["year-end summaries of the office (SSR)", "/year-end", directorCookie],
   ] as const) {
+    // Two figures: when the headers and first bytes arrive (the page starts to show; the dashboard
+    // streams its slow part after), and when the whole response has arrived.
+    const firstBytes: number[] = [];
     const samples: number[] = [];
-    for (let i = 0; i < 40; i++) {
-      const [res, ms] = await time(() => fetch(base + url, { headers: { cookie } }));
+    const runs = label.includes("dashboard") ? 12 : 40;
+    for (let i = 0; i < runs; i++) {
+      const started = performance.now();
+      const res = await fetch(base + url, { headers: { cookie } });
+      const headersAt = performance.now() - started;
       await res.arrayBuffer();
+      const doneAt = performance.now() - started;
       if (res.status !== 200) throw new Error(`${url}: ${res.status}`);
-      if (i >= 5) samples.push(ms); // first requests warm the JIT
+      if (i >= 2) (firstBytes.push(headersAt), samples.push(doneAt)); // first requests warm the JIT
     }
-    console.log(`${label}: ${stats(samples)}`);
+    console.log(`${label}: first bytes ${stats(firstBytes)}; complete ${stats(samples)}`);
   }
   server.close();
 } else {

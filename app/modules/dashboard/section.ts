@@ -15,6 +15,11 @@ export interface SectionContext {
   /** Today's Taipei date, `YYYY-MM-DD`; "on track", "overdue" and "running period" are judged against it. */
   today: string;
   now: Date;
+  /**
+   * False for the bureau's side-by-side view, which shows the figures only: a section may then skip
+   * its ranked lists (and their cost) and return them empty.
+   */
+  withLists?: boolean;
 }
 
 export interface DashboardSection {

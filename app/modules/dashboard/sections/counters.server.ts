@@ -73,7 +73,7 @@ export const countersSection: DashboardSection = {
     const totals = await workload(db, officeIds, periods);
     // One ranking per office (see the header); sequential, so a single PGlite connection is not queued up.
     const rankings = new Map<number, Awaited<ReturnType<typeof rankingFor>>>();
-    for (const officeId of officeIds) rankings.set(officeId, await rankingFor(db, officeId, period));
+    if (context.withLists !== false) for (const officeId of officeIds) rankings.set(officeId, await rankingFor(db, officeId, period));
 
     for (const officeId of officeIds) {
       const byKey = totals.get(officeId) ?? new Map<string, { served: number; weighted: number }>();
@@ -99,11 +99,11 @@ export const countersSection: DashboardSection = {
       };
       for (const f of [weighted, served]) if (f.value === null) f.missingReason = "noData";
 
-      const ranking = rankings.get(officeId)!;
+      const ranking = rankings.get(officeId);
       const ranks: RankedList = {
         id: "counters.ranks",
         unit: "score",
-        rows: ranking.rows
+        rows: (ranking?.rows ?? [])
           .filter((r) => r.rank !== null && r.score !== null)
           .sort((a, b) => a.rank! - b.rank!)
           .slice(0, RANKS_LISTED)
