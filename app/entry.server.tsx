@@ -6,9 +6,7 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "./nonce";
 
-// How long a streamed (deferred) part may take before it is given up: the dashboard's counter ranking
-// over a year of tickets takes several seconds on PGlite (issue 9's closing note).
-const ABORT_DELAY = 30_000;
+const ABORT_DELAY = 5_000;
 export const streamTimeout = ABORT_DELAY;
 
 export default function handleRequest(

@@ -2,17 +2,18 @@
 // office stands and what to chase. Supervisors and the director see their office; the bureau sees
 // every office side by side and opens any one of them.
 import chartStyles from "@mantine/charts/styles.css";
-import { Anchor, Button, Card, Group, NativeSelect, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
+import { Anchor, Button, Card, Group, NativeSelect, Stack, Table, Text, Title } from "@mantine/core";
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Await, Form, Link, useLoaderData } from "@remix-run/react";
-import { Suspense } from "react";
-import { drillHref, figureText, FigureCard, formatFigureValue, OverdueList, RankedListCard, SectionTitle } from "~/components/dashboard/figure-parts";
+import { Form, Link, useFetcher, useLoaderData } from "@remix-run/react";
+import { useEffect } from "react";
+import type { loader as sectionLoader } from "./dashboard.sections.$sectionId";
+import { DashboardSections, drillHref, figureText, formatFigureValue, OverdueList, SectionTitle } from "~/components/dashboard/figure-parts";
 import { usePeriodLabel } from "~/components/counters/parts";
 import { RocDate } from "~/components/roc-date";
 import { useT } from "~/i18n/use-t";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { PERIOD_KINDS, periodOf } from "~/modules/counters/periods";
-import { computeDashboard, overdueOf, resolveScope, SECTIONS, SLOW_SECTION_IDS, type SectionView } from "~/modules/dashboard/dashboard.server";
+import { computeDashboard, overdueOf, resolveScope, SECTIONS, SLOW_SECTION_IDS } from "~/modules/dashboard/dashboard.server";
 import { elapsedUntil, nextPeriod, previousPeriod } from "~/modules/dashboard/dashboard-period";
 import type { Figure } from "~/modules/dashboard/figure";
 
@@ -39,14 +40,11 @@ export async function loader(args: LoaderFunctionArgs) {
   };
 
   if (office) {
-    // The page comes with the quick sections; the slow ones (the counter ranking) follow in the same
-    // response as they finish (single fetch streams a promise), started after the rest so that they do
-    // not queue in front of them on a single PGlite connection.
+    // The page comes with the quick sections; the slow ones (the counter ranking) load from
+    // /dashboard/sections/<id> once it shows (see that route for why not in this response).
     const quick = SECTIONS.filter((s) => !SLOW_SECTION_IDS.includes(s.id));
-    const slow = SECTIONS.filter((s) => SLOW_SECTION_IDS.includes(s.id));
     const sections = (await computeDashboard(db, [office.id], period, today, now, quick)).get(office.id) ?? [];
-    const later: Promise<SectionView[]> = computeDashboard(db, [office.id], period, today, now, slow).then((m) => m.get(office.id) ?? []);
-    return { mode: "office" as const, user: { roles: user.roles }, offices, office, period, today, navigation, sections, later, overdue: overdueOf(sections), comparison: null };
+    return { mode: "office" as const, user: { roles: user.roles }, offices, office, period, today, navigation, sections, later: [...SLOW_SECTION_IDS], overdue: overdueOf(sections), comparison: null };
   }
   // The comparison shows figures only: the sections skip their ranked lists.
   const byOffice = await computeDashboard(db, officeIds, period, today, now, SECTIONS, { withLists: false });
@@ -57,7 +55,7 @@ export async function loader(args: LoaderFunctionArgs) {
     const figures = Object.fromEntries(sections.flatMap((s) => s.figures.map((f) => [f.id, pick(f)])));
     return { office: o, figures, overdue: overdueOf(sections).length };
   });
-  return { mode: "city" as const, user: { roles: user.roles }, offices, office: null, period, today, navigation, sections: [], later: null, overdue: [], comparison: { columns, rows } };
+  return { mode: "city" as const, user: { roles: user.roles }, offices, office: null, period, today, navigation, sections: [], later: [], overdue: [], comparison: { columns, rows } };
 }
 
 function pick(f: Figure) {
@@ -147,27 +145,10 @@ export default function Dashboard() {
             </Title>
             <OverdueList items={data.overdue} />
           </Card>
-          <Sections sections={data.sections} periodLabel={label} search={search} />
-          {data.later ? (
-            <Suspense
-              fallback={
-                <Text c="gray.7" data-testid="sections-loading">
-                  {t("dashboard.loadingMore")}
-                </Text>
-              }
-            >
-              <Await
-                resolve={data.later}
-                errorElement={
-                  <Text c="red.8" role="alert">
-                    {t("dashboard.loadFailed")}
-                  </Text>
-                }
-              >
-                {(sections) => <Sections sections={sections} periodLabel={label} search={search} />}
-              </Await>
-            </Suspense>
-          ) : null}
+          <DashboardSections sections={data.sections} periodLabel={label} search={search} />
+          {data.later.map((id) => (
+            <LaterSection key={id} id={id} search={search} periodLabel={label} />
+          ))}
         </>
       ) : data.comparison ? (
         <Card withBorder padding="md">
@@ -223,25 +204,25 @@ export default function Dashboard() {
   );
 }
 
-function Sections({ sections, periodLabel, search }: { sections: SectionView[]; periodLabel: string; search: string }) {
+/** A slow section, loaded once the page shows; without JavaScript, a link to it. */
+function LaterSection({ id, search, periodLabel }: { id: string; search: string; periodLabel: string }) {
+  const t = useT();
+  const fetcher = useFetcher<typeof sectionLoader>();
+  const href = `/dashboard/sections/${id}${search}`;
+  useEffect(() => {
+    if (fetcher.state === "idle" && !fetcher.data) fetcher.load(href);
+  }, [fetcher, href]);
+  if (fetcher.data) return <DashboardSections sections={fetcher.data.sections} periodLabel={periodLabel} search={search} />;
   return (
-    <>
-      {sections.map((section) =>
-        section.figures.length + section.lists.length === 0 ? null : (
-          <Stack key={section.id} gap="xs" className="dashboard-section" data-testid={`section-${section.id}`}>
-            <SectionTitle id={section.id} />
-            <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="sm">
-              {section.figures.map((figure) => (
-                <FigureCard key={figure.id} figure={figure} periodLabel={periodLabel} search={search} />
-              ))}
-              {section.lists.map((list) => (
-                <RankedListCard key={list.id} list={list} periodLabel={periodLabel} search={search} />
-              ))}
-            </SimpleGrid>
-          </Stack>
-        ),
-      )}
-    </>
+    <Stack gap="xs" className="dashboard-section" data-testid={`section-${id}-loading`}>
+      <SectionTitle id={id} />
+      <Text c="gray.7">
+        {t("dashboard.loadingMore")}{" "}
+        <Anchor component={Link} to={href} className="no-print">
+          {t("dashboard.openSection")}
+        </Anchor>
+      </Text>
+    </Stack>
   );
 }
 

@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import * as dashboard from "~/routes/dashboard._index";
 import * as exportRoute from "~/routes/dashboard.export";
 import * as figure from "~/routes/dashboard.figures.$figureId";
+import * as sectionRoute from "~/routes/dashboard.sections.$sectionId";
 import { officeIdOf, useTestDatabase } from "../helpers/db";
 import { get, signIn } from "../helpers/requests";
 
@@ -20,9 +21,11 @@ describe("the quality dashboard", () => {
     // The default period is the current year, labelled in the ROC calendar.
     const year = new Date().getFullYear();
     expect(page.data.period).toMatchObject({ kind: "year", key: String(year), label: `民國${year - 1911}年` });
-    // The counter ranking follows in the same response (streamed), after the quicker sections.
-    const later = await page.data.later;
-    const sections = [...page.data.sections, ...later];
+    // The counter ranking loads on its own once the page shows (/dashboard/sections/counters).
+    expect(page.data.later).toEqual(["counters"]);
+    const counters = await get(sectionRoute, "/dashboard/sections/counters", { cookie, params: { sectionId: "counters" } });
+    expect(counters.status).toBe(200);
+    const sections = [...page.data.sections, ...counters.data.sections];
     expect(sections.map((s: { id: string }) => s.id)).toEqual(["learning", "quizzes", "knowledge", "proposals", "incentives", "surveys", "counters"]);
     for (const section of sections) {
       for (const f of section.figures) {
@@ -41,6 +44,8 @@ describe("the quality dashboard", () => {
     expect((await get(dashboard, `/dashboard?office=${east.id}`, { cookie: director })).status).toBe(404);
     expect((await get(figure, `/dashboard/figures/learning.onTrack?office=${east.id}`, { cookie: director, params: { figureId: "learning.onTrack" } })).status).toBe(404);
     expect((await get(exportRoute, `/dashboard/export?office=${east.id}`, { cookie: director })).status).toBe(404);
+    expect((await get(sectionRoute, `/dashboard/sections/counters?office=${east.id}`, { cookie: director, params: { sectionId: "counters" } })).status).toBe(404);
+    expect((await get(sectionRoute, "/dashboard/sections/nothing", { cookie: director, params: { sectionId: "nothing" } })).status).toBe(404);
 
     const bureau = await signIn(t.db, "MA001");
     const city = await get(dashboard, "/dashboard", { cookie: bureau });
@@ -60,7 +65,8 @@ describe("the quality dashboard", () => {
     const page = await get(dashboard, "/dashboard?period=2001-03", { cookie });
     expect(page.status).toBe(200);
     expect(page.data.period.label).toBe("民國90年3月");
-    for (const section of [...page.data.sections, ...(await page.data.later)]) {
+    const counters = await get(sectionRoute, "/dashboard/sections/counters?period=2001-03", { cookie, params: { sectionId: "counters" } });
+    for (const section of [...page.data.sections, ...counters.data.sections]) {
       for (const f of section.figures) expect(f.value, f.id).toBeNull();
       for (const l of section.lists) expect(l.rows, l.id).toEqual([]);
     }

@@ -129,6 +129,7 @@ const ROLE_LIMITED: {
 // bureau) every office.
   // A figure's table belongs to one office: the bureau names it (?office=), without it there is none (404).
   { prefix: "/dashboard/figures", allowed: DASHBOARD_VIEWERS, answers: { bureau: 404, cityAdmin: 404 } },
+  { prefix: "/dashboard/sections", allowed: DASHBOARD_VIEWERS, answers: { bureau: 404, cityAdmin: 404 } },
   { prefix: "/dashboard", allowed: DASHBOARD_VIEWERS },
   // 年終考核依據: everyone their own page ("yearEnd.own"); chiefs and the director every colleague's ("yearEnd.view").
   { prefix: "/year-end/me", allowed: QUIZ_TAKERS },
@@ -195,6 +196,7 @@ beforeAll(async () => {
     "/admin/offices/": { id: String(fubei) },
     "/admin/counters/": { id: String(counter.id) },
     "/dashboard/figures/": { figureId: "learning.onTrack" },
+    "/dashboard/sections/": { sectionId: "counters" },
     "/year-end/": { userId: String(await userIdOf(t.db, DEMO_ACCOUNTS.staff)) },
     "/question-bank/": {
       questionId: String((await t.db.selectFrom("questions").select("id").where("officeId", "=", fubei).where("externalId", "=", "hr-law-001").executeTakeFirstOrThrow()).id),

@@ -1,11 +1,14 @@
 // The pieces of the quality dashboard: one figure with its definition, target, change and trend; a
 // ranked list; the overdue list. Every number is also in words, so the page reads without colour,
 // without JavaScript and on paper.
-import { Anchor, Badge, Card, Group, Stack, Table, Text, Title } from "@mantine/core";
+import { Anchor, Badge, Card, Group, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
 import { Link } from "@remix-run/react";
 import { isMessageKey, type MessageKey, type Translate } from "~/i18n/i18n";
 import { useT } from "~/i18n/use-t";
-import { changeAgainstPrevious, targetStatus, type Figure, type FigureUnit, type OverdueItem, type RankedList } from "~/modules/dashboard/figure";
+import { changeAgainstPrevious, targetStatus, type Figure, type FigureUnit, type OverdueItem, type RankedList, type SectionResult } from "~/modules/dashboard/figure";
+
+/** A section as the pages receive it (dashboard.server.ts SectionView, without server imports). */
+export type SectionView = SectionResult & { id: string };
 import { TrendChart } from "./trend-chart";
 
 /** `dashboard.<id>.title` / `.definition`, or the id itself while a section has not written them. */
@@ -189,6 +192,29 @@ const KIND_COLOURS: Record<OverdueItem["kind"], string> = {
   circulationUnread: "orange.9",
   proposalWaiting: "teal.9",
 };
+
+/** Sections of figures and lists, each under its title (sections with nothing to show are left out). */
+export function DashboardSections({ sections, periodLabel, search }: { sections: SectionView[]; periodLabel: string; search: string }) {
+  return (
+    <>
+      {sections.map((section) =>
+        section.figures.length + section.lists.length === 0 ? null : (
+          <Stack key={section.id} gap="xs" className="dashboard-section" data-testid={`section-${section.id}`}>
+            <SectionTitle id={section.id} />
+            <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="sm">
+              {section.figures.map((figure) => (
+                <FigureCard key={figure.id} figure={figure} periodLabel={periodLabel} search={search} />
+              ))}
+              {section.lists.map((list) => (
+                <RankedListCard key={list.id} list={list} periodLabel={periodLabel} search={search} />
+              ))}
+            </SimpleGrid>
+          </Stack>
+        ),
+      )}
+    </>
+  );
+}
 
 export function SectionTitle({ id }: { id: string }) {
   const t = useT();

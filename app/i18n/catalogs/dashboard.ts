@@ -38,7 +38,7 @@ export const dashboardMessages = defineMessages({
   "dashboard.change.same": ["與上期相同（{previous}）", "Same as previous ({previous})"],
   "dashboard.trendOf": ["{title}的趨勢", "Trend of {title}"],
   "dashboard.loadingMore": ["櫃台績效計算中…", "Counting the counter figures…"],
-  "dashboard.loadFailed": ["櫃台績效暫時無法計算，請重新整理頁面或到「櫃台績效評比」查看。", "The counter figures could not be computed; reload the page or open Counter performance."],
+  "dashboard.openSection": ["直接開啟", "Open it"],
   "dashboard.openTable": ["查看明細", "Open the table"],
   "dashboard.unit.percent": ["{value}%", "{value}%"],
   "dashboard.unit.count": ["{value}", "{value}"],

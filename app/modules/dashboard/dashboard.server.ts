@@ -79,7 +79,7 @@ export interface SectionView extends SectionResult {
 /**
  * Sections whose figures take long over a long period: the counter ranking measures every ticket of
  * the period in TypeScript (a year of one office is ~150,000 tickets; see the issue's closing note).
- * The office page streams them in after the rest instead of holding the whole page back.
+ * The office page loads them from /dashboard/sections/<id> once it shows, instead of holding the page back.
  */
 export const SLOW_SECTION_IDS: readonly SectionId[] = ["counters"];
 
