@@ -290,6 +290,8 @@ if (fs.existsSync(buildFile)) {
     ["full page / (home, staff)", "/", staffCookie],
     ["director dashboard, year (SSR)", "/dashboard", directorCookie],
     ["director dashboard, month 2026-11 (SSR)", "/dashboard?period=2026-11", directorCookie],
+    ["dashboard counter section (loaded after the page), month 2026-11", "/dashboard/sections/counters?period=2026-11", directorCookie],
+    ["dashboard counter section (loaded after the page), year", "/dashboard/sections/counters", directorCookie],
     [`bureau dashboard, ${Number(districtOffices.n)} offices side by side (SSR)`, "/dashboard", bureauCookie],
     ["year-end summaries of the office (SSR)", "/year-end", directorCookie],
   ] as const) {
