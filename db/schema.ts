@@ -669,6 +669,18 @@ export interface StaffedHourAdjustmentsTable {
   createdAt: CreatedAt;
 }
 
+/** The counter ranking's rollup: one person's day (app/modules/counters/staff-days.server.ts). */
+export interface QueueStaffDaysTable {
+  officeId: number;
+  staffUserId: number;
+  /** A `date`: read with to_char, write 'YYYY-MM-DD'. */
+  day: DateText;
+  /** Staffed hours from the records by the gap rule, before adjustments. */
+  staffedHours: ColumnType<number, number, number>;
+  /** The day's case groups (measures.ts CaseGroup without its date). */
+  groups: Jsonb<unknown>;
+}
+
 /** Served cases entered by hand per staff, counter, day and case type (issue 8, 手動登錄每日件數). */
 export interface CounterDailyTotalsTable {
   id: Generated<number>;
@@ -816,6 +828,7 @@ export interface Database {
   queueMappings: QueueMappingsTable;
   queueImports: QueueImportsTable;
   queueRecords: QueueRecordsTable;
+  queueStaffDays: QueueStaffDaysTable;
   staffedHourAdjustments: StaffedHourAdjustmentsTable;
   reviewCorrections: ReviewCorrectionsTable;
   counterDailyTotals: CounterDailyTotalsTable;

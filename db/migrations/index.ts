@@ -9,6 +9,7 @@ import * as createCounters from "./20261128T150000-create-counters";
 import * as createIncentives from "./20261128T160000-create-incentives";
 import * as counterDailyTotals from "./20261128T170000-counter-daily-totals";
 import * as dashboardIndexes from "./20261128T180000-dashboard-indexes";
+import * as queueStaffDays from "./20261128T190000-queue-staff-days";
 
 /** Every migration, by name, in order. A static list so the server build needs no folder reads. */
 export const migrations: Record<string, Migration> = {
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   "20261128T160000-create-incentives": createIncentives,
   "20261128T170000-counter-daily-totals": counterDailyTotals,
   "20261128T180000-dashboard-indexes": dashboardIndexes,
+  "20261128T190000-queue-staff-days": queueStaffDays,
 };

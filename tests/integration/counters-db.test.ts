@@ -18,7 +18,10 @@ import {
   listRecentDailyTotals,
   saveDailyTotal,
   saveCaseType,
+  staffMeasuresFor,
 } from "~/modules/counters/counters.server";
+import { refreshStaffDays } from "~/modules/counters/staff-days.server";
+import { sql } from "kysely";
 import { measureOffice } from "~/modules/counters/measures";
 import { parsePeriodKey } from "~/modules/counters/periods";
 import { guessMapping, parseCsvRows, parseQueueCsv } from "~/modules/counters/queue-csv";
@@ -181,6 +184,26 @@ describe("measures and ranking of November 2026", () => {
     expect(measures.counters.map((c) => c.counter)).toEqual(Array.from({ length: 15 }, (_, i) => String(i + 1)));
     expect(measures.counters.find((c) => c.counter === "14")!.served).toBe(0); // the mobile counter was out all month
     expect(measures.counters.find((c) => c.counter === "15")!.label).toBe("自然人憑證櫃台");
+  });
+
+  it("the ranking's rollup (one row per person and day) gives exactly the staff measures of the tickets themselves", async () => {
+    const office = people.FB002.officeId;
+    const fromTickets = (await measuresFor(t.db, office, "2026-11")).staff;
+    const fromRollup = (await staffMeasuresFor(t.db, office, "2026-11")).staff;
+    expect(fromTickets.length).toBe(19);
+    expect(fromRollup).toEqual(fromTickets);
+    // One row per person and day, written by the import (importing the file again changed nothing).
+    const rows = await t.db.selectFrom("queueStaffDays").select((eb) => eb.fn.countAll<string>().as("n")).where("officeId", "=", office).executeTakeFirstOrThrow();
+    const personDays = await t.db
+      .selectFrom("queueRecords")
+      .select(sql<string>`count(distinct (staff_user_id, ticket_date))`.as("n"))
+      .where("officeId", "=", office)
+      .where("staffUserId", "is not", null)
+      .executeTakeFirstOrThrow();
+    expect(Number(rows.n)).toBe(Number(personDays.n));
+    // Rebuilding from the tickets gives the same rows.
+    await refreshStaffDays(t.db, office);
+    expect((await staffMeasuresFor(t.db, office, "2026-11")).staff).toEqual(fromTickets);
   });
 
   it("lists everyone who served, ranks those with enough staffed days, and gives the others a reason", async () => {

@@ -14,6 +14,7 @@ import {
   measureCounters,
   measureOffice,
   measureStaff,
+  measureStaffFromSummaries,
   validateCaseTypeVersions,
   type CaseTypeVersion,
   type CounterMeasures,
@@ -25,6 +26,7 @@ import {
   type StaffMeasures,
 } from "./measures";
 import { addDays, isCalendarDate, parsePeriodKey, taipeiDate, type Period } from "./periods";
+import { loadStaffDays, refreshStaffDays } from "./staff-days.server";
 import {
   guessMapping,
   newRecords,
@@ -400,6 +402,14 @@ export async function importQueue(db: Db, user: CurrentUser, input: ImportInput)
       inserted += Number(result.numInsertedOrUpdatedRows ?? 0);
     }
     const skipped = parsed.records.length - inserted;
+    // The ranking's rollup: every person-day this file touched, recomputed from all its records.
+    const touched = new Map<string, { staffUserId: number; day: string }>();
+    for (const r of parsed.records) {
+      if (r.staff === null) continue;
+      const staffUserId = vocabulary.staffIds.get(r.staff)!;
+      touched.set(`${staffUserId}|${r.ticketDate}`, { staffUserId, day: r.ticketDate });
+    }
+    if (inserted > 0) await refreshStaffDays(trx, user.officeId, [...touched.values()]);
     await trx.updateTable("queueImports").set({ inserted, skipped }).where("id", "=", importId).execute();
     await writeMapping(trx, user, mapping);
     await recordAudit(trx, {
@@ -629,6 +639,59 @@ export interface PeriodMeasures {
   office: OfficeMeasures;
 }
 
+/** What the measures need besides the records: adjustments, corrections, hand-entered totals, case types. */
+async function sideInputs(db: Executor, officeId: number, period: Period) {
+  const adjustmentRows = await db
+    .selectFrom("staffedHourAdjustments as a")
+    .innerJoin("users as u", "u.id", "a.userId")
+    .select(["u.employeeNo as staff", dateText("a.day").as("date"), "a.mode", "a.hours", "a.reason"])
+    .where("a.officeId", "=", officeId)
+    .where("a.day", ">=", period.first)
+    .where("a.day", "<=", period.last)
+    .execute();
+  const adjustments: StaffedHoursAdjustment[] = adjustmentRows.map((a) => ({ ...a, hours: Number(a.hours) }));
+
+  const correctionRows = await db
+    .selectFrom("reviewCorrections as r")
+    .innerJoin("users as u", "u.id", "r.userId")
+    .leftJoin("counters as c", "c.id", "r.counterId")
+    .select(["u.employeeNo as staff", dateText("r.day").as("date"), "r.count", "c.number as counter"])
+    .where("r.officeId", "=", officeId)
+    .where("r.day", ">=", period.first)
+    .where("r.day", "<=", period.last)
+    .execute();
+  const corrections: Correction[] = correctionRows.map((c) => ({ staff: c.staff, date: c.date, count: c.count, counter: c.counter === null ? null : String(c.counter) }));
+
+  const totalRows = await db
+    .selectFrom("counterDailyTotals as t")
+    .innerJoin("users as u", "u.id", "t.userId")
+    .innerJoin("counters as c", "c.id", "t.counterId")
+    .select(["u.employeeNo as staff", "c.number as counter", dateText("t.day").as("date"), "t.caseType", "t.served"])
+    .where("t.officeId", "=", officeId)
+    .where("t.day", ">=", period.first)
+    .where("t.day", "<=", period.last)
+    .execute();
+  const dailyTotals: DailyTotal[] = totalRows.map((r) => ({ staff: r.staff, counter: String(r.counter), date: r.date, caseType: r.caseType, served: Number(r.served) }));
+
+  const caseTypes = await listCaseTypeVersions(db, officeId);
+  return { adjustments, corrections, dailyTotals, caseTypes };
+}
+
+/**
+ * Staff measures from the rollup (staff-days.server.ts): what the ranking needs, without reading the
+ * period's tickets. Equal to measuresFor(...).staff (tests/integration/counters-db.test.ts).
+ */
+export async function staffMeasuresFor(db: Executor, officeId: number, periodOrKey: Period | string): Promise<{ period: Period; staff: PeriodMeasures["staff"] }> {
+  const period = toPeriod(periodOrKey);
+  const [summaries, side] = await Promise.all([loadStaffDays(db, officeId, period.first, period.last), sideInputs(db, officeId, period)]);
+  const staffMeasures = measureStaffFromSummaries({ summaries, ...side }, period);
+  const people = staffMeasures.length
+    ? await db.selectFrom("users").select(["id", "employeeNo", "name"]).where("employeeNo", "in", staffMeasures.map((m) => m.staff)).execute()
+    : [];
+  const personBy = new Map(people.map((p) => [p.employeeNo, p]));
+  return { period, staff: staffMeasures.map((m) => ({ ...m, userId: personBy.get(m.staff)?.id ?? null, name: personBy.get(m.staff)?.name ?? m.staff })) };
+}
+
 /** Loads the period's records, hand-entered daily totals, adjustments, corrections and case-type versions and measures them. */
 export async function measuresFor(db: Executor, officeId: number, periodOrKey: Period | string): Promise<PeriodMeasures> {
   const period = toPeriod(periodOrKey);
@@ -666,39 +729,7 @@ export async function measuresFor(db: Executor, officeId: number, periodOrKey: P
     outcome: r.outcome,
   }));
 
-  const adjustmentRows = await db
-    .selectFrom("staffedHourAdjustments as a")
-    .innerJoin("users as u", "u.id", "a.userId")
-    .select(["u.employeeNo as staff", dateText("a.day").as("date"), "a.mode", "a.hours", "a.reason"])
-    .where("a.officeId", "=", officeId)
-    .where("a.day", ">=", period.first)
-    .where("a.day", "<=", period.last)
-    .execute();
-  const adjustments: StaffedHoursAdjustment[] = adjustmentRows.map((a) => ({ ...a, hours: Number(a.hours) }));
-
-  const correctionRows = await db
-    .selectFrom("reviewCorrections as r")
-    .innerJoin("users as u", "u.id", "r.userId")
-    .leftJoin("counters as c", "c.id", "r.counterId")
-    .select(["u.employeeNo as staff", dateText("r.day").as("date"), "r.count", "c.number as counter"])
-    .where("r.officeId", "=", officeId)
-    .where("r.day", ">=", period.first)
-    .where("r.day", "<=", period.last)
-    .execute();
-  const corrections: Correction[] = correctionRows.map((c) => ({ staff: c.staff, date: c.date, count: c.count, counter: c.counter === null ? null : String(c.counter) }));
-
-  const totalRows = await db
-    .selectFrom("counterDailyTotals as t")
-    .innerJoin("users as u", "u.id", "t.userId")
-    .innerJoin("counters as c", "c.id", "t.counterId")
-    .select(["u.employeeNo as staff", "c.number as counter", dateText("t.day").as("date"), "t.caseType", "t.served"])
-    .where("t.officeId", "=", officeId)
-    .where("t.day", ">=", period.first)
-    .where("t.day", "<=", period.last)
-    .execute();
-  const dailyTotals: DailyTotal[] = totalRows.map((r) => ({ staff: r.staff, counter: String(r.counter), date: r.date, caseType: r.caseType, served: Number(r.served) }));
-
-  const caseTypes = await listCaseTypeVersions(db, officeId);
+  const { adjustments, corrections, dailyTotals, caseTypes } = await sideInputs(db, officeId, period);
   const counters = await db.selectFrom("counters").select(["id", "number", "label", "active"]).where("officeId", "=", officeId).execute();
   const input = { records, caseTypes, dailyTotals, adjustments, corrections };
 
@@ -730,7 +761,7 @@ export interface PeriodRanking {
 
 /** The period's ranking with the office's settings (ranking.ts defaults until it saves its own). */
 export async function rankingFor(db: Executor, officeId: number, periodOrKey: Period | string): Promise<PeriodRanking> {
-  const measures = await measuresFor(db, officeId, periodOrKey);
+  const measures = await staffMeasuresFor(db, officeId, periodOrKey);
   const settings = await getRankingSettings(db, officeId);
   const config: RankingConfig = { ...settings, minStaffedDays: minimumDaysFor(measures.period, settings.minStaffedDays) };
   const result = rankStaff(measures.staff, config);

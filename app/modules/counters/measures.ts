@@ -184,26 +184,41 @@ export interface StaffedDay {
 export function staffedDays(input: Pick<MeasureInput, "records" | "adjustments" | "gapMinutes">, period?: Pick<Period, "first" | "last">): StaffedDay[] {
   const inPeriod = (date: string) => !period || periodContains(period, date);
   const intervals = new Map<string, Interval[]>();
-  const keyOf = (staff: string, date: string) => `${staff}\u0000${date}`;
   for (const r of input.records) {
     if (!r.staff || !inPeriod(r.ticketDate)) continue;
     const interval = recordInterval(r);
     if (!interval) continue;
-    const key = keyOf(r.staff, r.ticketDate);
+    const key = dayKey(r.staff, r.ticketDate);
     const list = intervals.get(key) ?? [];
     list.push(interval);
     intervals.set(key, list);
   }
-  const days = new Map<string, StaffedDay>();
+  const fromRecords: { staff: string; date: string; hours: number }[] = [];
   for (const [key, list] of intervals) {
     const [staff, date] = key.split("\u0000");
-    const fromRecords = staffedHoursOfDay(list, input.gapMinutes ?? DEFAULT_GAP_MINUTES);
-    days.set(key, { staff, date, fromRecords, hours: fromRecords, adjusted: false });
+    fromRecords.push({ staff, date, hours: staffedHoursOfDay(list, input.gapMinutes ?? DEFAULT_GAP_MINUTES) });
   }
-  const adjustments = (input.adjustments ?? []).filter((a) => inPeriod(a.date) && Number.isFinite(a.hours));
+  return withAdjustments(fromRecords, input.adjustments ?? [], period);
+}
+
+const dayKey = (staff: string, date: string) => `${staff}\u0000${date}`;
+
+/** The supervisor's adjustments applied to each person's hours from the records (`set` first, then every `add`). */
+function withAdjustments(
+  fromRecords: readonly { staff: string; date: string; hours: number }[],
+  allAdjustments: readonly StaffedHoursAdjustment[],
+  period?: Pick<Period, "first" | "last">,
+): StaffedDay[] {
+  const inPeriod = (date: string) => !period || periodContains(period, date);
+  const days = new Map<string, StaffedDay>();
+  for (const d of fromRecords) {
+    if (!inPeriod(d.date)) continue;
+    days.set(dayKey(d.staff, d.date), { staff: d.staff, date: d.date, fromRecords: d.hours, hours: d.hours, adjusted: false });
+  }
+  const adjustments = allAdjustments.filter((a) => inPeriod(a.date) && Number.isFinite(a.hours));
   // `set` first, then every `add`, whatever order they were entered in.
   for (const a of [...adjustments.filter((x) => x.mode === "set"), ...adjustments.filter((x) => x.mode === "add")]) {
-    const key = keyOf(a.staff, a.date);
+    const key = dayKey(a.staff, a.date);
     const day = days.get(key) ?? { staff: a.staff, date: a.date, fromRecords: 0, hours: 0, adjusted: false };
     day.hours = clean(a.mode === "set" ? a.hours : day.hours + a.hours);
     day.adjusted = true;
@@ -212,6 +227,57 @@ export function staffedDays(input: Pick<MeasureInput, "records" | "adjustments" 
   return [...days.values()]
     .map((d) => ({ ...d, hours: Math.max(0, d.hours) }))
     .sort((a, b) => (a.staff < b.staff ? -1 : a.staff > b.staff ? 1 : a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+}
+
+// ------------------------------------------------------------------------------ case groups and staff days
+
+/**
+ * Records of one day, case type and outcome counted together: all the measures need of them besides
+ * their times. `handled` and `handlingMinutes` cover the records with a start and an end (not before it).
+ */
+export interface CaseGroup {
+  date: string;
+  caseType: string | null;
+  outcome: QueueOutcome;
+  count: number;
+  handled: number;
+  handlingMinutes: number;
+}
+
+export function caseGroups(records: readonly ServiceRecord[]): CaseGroup[] {
+  const groups = new Map<string, CaseGroup>();
+  for (const r of records) {
+    const key = `${r.ticketDate}\u0000${r.caseType ?? ""}\u0000${r.caseType === null ? "null" : ""}\u0000${r.outcome}`;
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = { date: r.ticketDate, caseType: r.caseType, outcome: r.outcome, count: 0, handled: 0, handlingMinutes: 0 }));
+    g.count++;
+    if (r.startedAt && r.endedAt && r.endedAt >= r.startedAt) {
+      g.handled++;
+      g.handlingMinutes += minutesBetween(r.startedAt, r.endedAt);
+    }
+  }
+  return [...groups.values()];
+}
+
+/**
+ * One person's day at the counters as the rollup keeps it (queue_staff_days): staffed hours from the
+ * records by the gap rule (before adjustments) and the day's case groups. Measuring these gives the
+ * same figures as measuring the records (measureStaff does exactly that), without reading every ticket.
+ */
+export interface StaffDaySummary {
+  staff: string;
+  date: string;
+  staffedHours: number;
+  groups: CaseGroup[];
+}
+
+export function summarizeStaffDays(records: readonly ServiceRecord[], gapMinutes = DEFAULT_GAP_MINUTES): StaffDaySummary[] {
+  const byDay = groupBy(records, (r) => (r.staff ? dayKey(r.staff, r.ticketDate) : null));
+  return [...byDay].map(([key, list]) => {
+    const [staff, date] = key.split("\u0000");
+    const intervals = list.map(recordInterval).filter((i): i is Interval => i !== null);
+    return { staff, date, staffedHours: staffedHoursOfDay(intervals, gapMinutes), groups: caseGroups(list) };
+  });
 }
 
 // ------------------------------------------------------------------------------ measures
@@ -302,7 +368,7 @@ export function waitingMeasures(records: readonly ServiceRecord[], targetMinutes
 }
 
 interface Slice {
-  records: ServiceRecord[];
+  groups: CaseGroup[];
   totals: DailyTotal[];
   corrections: number;
   staffedHours: number;
@@ -323,17 +389,17 @@ function measuresOf(slice: Slice, caseTypes: readonly CaseTypeVersion[]): Measur
     if (!version) unweighted.add(caseType ?? "（未填）");
     return version;
   };
-  for (const r of slice.records) {
-    if (r.outcome === "no_show") noShows++;
-    else if (r.outcome === "transferred") transfers++;
+  for (const g of slice.groups) {
+    if (g.outcome === "no_show") noShows += g.count;
+    else if (g.outcome === "transferred") transfers += g.count;
     else {
-      served++;
-      const version = weigh(r.caseType, r.ticketDate);
-      weighted += version?.weight ?? FALLBACK_WEIGHT;
-      if (version && r.startedAt && r.endedAt && r.endedAt >= r.startedAt) {
-        handled++;
-        handling += minutesBetween(r.startedAt, r.endedAt);
-        standard += version.standardMinutes;
+      served += g.count;
+      const version = weigh(g.caseType, g.date);
+      weighted += g.count * (version?.weight ?? FALLBACK_WEIGHT);
+      if (version && g.handled > 0) {
+        handled += g.handled;
+        handling += g.handlingMinutes;
+        standard += g.handled * version.standardMinutes;
       }
     }
   }
@@ -403,12 +469,32 @@ const byCode = (a: string, b: string) => a.localeCompare(b, "en", { numeric: tru
  * staff number. No waiting time here: how long citizens wait depends on the queue, not on one clerk.
  */
 export function measureStaff(input: MeasureInput, period: Pick<Period, "first" | "last">, people: readonly string[] = []): StaffMeasures[] {
-  const { records, totals, corrections } = inPeriodInput(input, period);
-  const days = groupBy(staffedDays(input, period), (d) => d.staff);
-  const recordsBy = groupBy(records, (r) => r.staff);
+  const records = input.records.filter((r) => periodContains(period, r.ticketDate));
+  return measureStaffFromSummaries({ ...input, summaries: summarizeStaffDays(records, input.gapMinutes ?? DEFAULT_GAP_MINUTES) }, period, people);
+}
+
+export interface SummaryInput extends Omit<MeasureInput, "records"> {
+  summaries: readonly StaffDaySummary[];
+}
+
+/** measureStaff over stored staff-day summaries (the rollup) instead of the records themselves. */
+export function measureStaffFromSummaries(input: SummaryInput, period: Pick<Period, "first" | "last">, people: readonly string[] = []): StaffMeasures[] {
+  const summaries = input.summaries.filter((d) => periodContains(period, d.date));
+  const totals = (input.dailyTotals ?? []).filter((t) => periodContains(period, t.date));
+  const corrections = (input.corrections ?? []).filter((c) => periodContains(period, c.date));
+  const days = groupBy(
+    withAdjustments(
+      // A day whose records gave no hours behaves as a day without records (only hours > 0 count).
+      summaries.map((d) => ({ staff: d.staff, date: d.date, hours: d.staffedHours })),
+      input.adjustments ?? [],
+      period,
+    ),
+    (d) => d.staff,
+  );
+  const summariesBy = groupBy(summaries, (d) => d.staff);
   const totalsBy = groupBy(totals, (t) => t.staff);
   const correctionsBy = groupBy(corrections, (c) => c.staff);
-  const everyone = new Set([...people, ...days.keys(), ...recordsBy.keys(), ...totalsBy.keys(), ...correctionsBy.keys()]);
+  const everyone = new Set([...people, ...days.keys(), ...summariesBy.keys(), ...totalsBy.keys(), ...correctionsBy.keys()]);
   return [...everyone].sort(byCode).map((staff) => {
     const personDays = (days.get(staff) ?? []).filter((d) => d.hours > 0);
     const personTotals = totalsBy.get(staff) ?? [];
@@ -416,7 +502,7 @@ export function measureStaff(input: MeasureInput, period: Pick<Period, "first" |
       staff,
       ...measuresOf(
         {
-          records: recordsBy.get(staff) ?? [],
+          groups: (summariesBy.get(staff) ?? []).flatMap((d) => d.groups),
           totals: personTotals,
           corrections: (correctionsBy.get(staff) ?? []).reduce((s, c) => s + correctionCount(c), 0),
           staffedHours: clean(personDays.reduce((s, d) => s + d.hours, 0)),
@@ -462,7 +548,7 @@ export function measureCounters(input: MeasureInput, period: Pick<Period, "first
       counter,
       ...measuresOf(
         {
-          records: list,
+          groups: caseGroups(list),
           totals: counterTotals,
           corrections: (correctionsBy.get(counter) ?? []).reduce((s, c) => s + correctionCount(c), 0),
           staffedHours: staffed.hours,
@@ -485,7 +571,7 @@ export function measureOffice(input: MeasureInput, period: Pick<Period, "first" 
   return {
     ...measuresOf(
       {
-        records,
+        groups: caseGroups(records),
         totals,
         corrections: corrections.reduce((s, c) => s + correctionCount(c), 0),
         staffedHours: clean(days.reduce((s, d) => s + d.hours, 0)),
