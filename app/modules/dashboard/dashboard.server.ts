@@ -77,9 +77,9 @@ export interface SectionView extends SectionResult {
 }
 
 /**
- * Sections whose figures take long over a long period: the counter ranking measures every ticket of
- * the period in TypeScript (a year of one office is ~150,000 tickets; see the issue's closing note).
- * The office page loads them from /dashboard/sections/<id> once it shows, instead of holding the page back.
+ * Sections that cost the most over a long period (the counters: the ranking and a six-period workload
+ * trend over every ticket; ≈0.5 s for a year of one office on PGlite, ADR 0011). The office page loads
+ * them from /dashboard/sections/<id> once it shows, instead of holding the page back.
  */
 export const SLOW_SECTION_IDS: readonly SectionId[] = ["counters"];
 
