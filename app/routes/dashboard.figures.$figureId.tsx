@@ -4,6 +4,7 @@ import { Anchor, Button, Group, Stack, Table, Text, Title } from "@mantine/core"
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { figureText, formatFigureValue } from "~/components/dashboard/figure-parts";
+import { DRILL_COLUMNS_EN } from "~/i18n/catalogs/dashboard-columns";
 import { usePeriodLabel } from "~/components/counters/parts";
 import { formatRocShortDate } from "~/i18n/dates";
 import { languageFromCookieHeader, translator, type Language, type Translate } from "~/i18n/i18n";
@@ -25,8 +26,10 @@ export async function loader(args: LoaderFunctionArgs) {
   const figureId = args.params.figureId ?? "";
   const table = /^[a-zA-Z]+\.[a-zA-Z]+$/.test(figureId) ? await figureDetail(db, office.id, period, today, figureId, now) : null;
   if (!table) throw new Response("Not Found", { status: 404 });
+  const language = languageFromCookieHeader(args.request.headers.get("cookie"));
+  // Column names in the reader's language (the sections name them in zh-TW).
+  if (language === "en") table.columns = table.columns.map((c) => ({ ...c, label: DRILL_COLUMNS_EN[c.label] ?? c.label }));
   if (wantsCsv(url)) {
-    const language = languageFromCookieHeader(args.request.headers.get("cookie"));
     const t = translator(language);
     const csv = toCsv(
       table.columns.map((c) => c.label),

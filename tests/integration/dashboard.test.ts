@@ -85,6 +85,21 @@ describe("the quality dashboard", () => {
     expect((await get(figure, "/dashboard/figures/%27%3Bdrop", { cookie, params: { figureId: "';drop" } })).status).toBe(404);
   });
 
+  it("opens the table behind every figure and list of the office, with English column names for English readers", async () => {
+    const cookie = await signIn(t.db, "FB001");
+    const page = await get(dashboard, "/dashboard", { cookie });
+    const counters = await get(sectionRoute, "/dashboard/sections/counters", { cookie, params: { sectionId: "counters" } });
+    const ids = [...page.data.sections, ...counters.data.sections].flatMap((s: { figures: { id: string }[]; lists: { id: string }[] }) => [...s.figures, ...s.lists].map((f) => f.id));
+    expect(ids.length).toBeGreaterThan(20);
+    for (const id of ids) {
+      const zh = await get(figure, `/dashboard/figures/${id}`, { cookie, params: { figureId: id } });
+      expect(zh.status, id).toBe(200);
+      const en = await get(figure, `/dashboard/figures/${id}`, { cookie: `${cookie}; lang=en`, params: { figureId: id } });
+      expect(en.status, id).toBe(200);
+      for (const column of en.data.table.columns) expect(column.label, `${id}: ${column.label}`).not.toMatch(/[\u3400-\u9fff]/);
+    }
+  });
+
   it("exports every figure with its period and definition as CSV", async () => {
     const cookie = await signIn(t.db, "FB001");
     const response = await get(exportRoute, "/dashboard/export?period=2026-Q4", { cookie });
