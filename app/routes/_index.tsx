@@ -33,13 +33,13 @@ export async function loader(args: LoaderFunctionArgs) {
   const can = (permission: Parameters<typeof hasPermission>[1]) => hasPermission(user.roles, permission);
   const [quizzes, proposals, owned, votes, notifications, surveys, clippings, training, sessions, hours, results, points] = await Promise.all([
     can("quizzes.take") ? listQuizzesWaitingFor(db, user, now) : [],
-    can("proposals.submit") ? proposalsWaitingFor(db, user) : { returned: [], owned: [], toScreen: 0 },
+    can("proposals.submit") ? proposalsWaitingFor(db, user) : { returned: [], toScreen: 0 },
     can("proposals.submit") ? listOwnedProposals(db, user, now) : [],
     can("committee.view") ? votesWaitingFor(db, user) : [],
     listNotifications(db, user.id, user.officeId, 5),
     can("surveys.answer") ? surveysWaitingFor(db, user) : [],
     can("clippings.use") ? clippingsToAcknowledge(db, user) : [],
-    can("training.attend") ? trainingWaitingFor(db, user, now) : { soon: [], withoutAttendance: [], elearningToVerify: 0 },
+    can("training.attend") ? trainingWaitingFor(db, user, now) : { withoutAttendance: [], elearningToVerify: 0 },
     can("training.attend") ? listMySessions(db, user, now) : [],
     // The bureau keeps no learning hours, takes no quizzes and earns no points here: no personal numbers.
     can("training.attend") ? getMyHours(db, user, year, now) : null,
@@ -53,11 +53,11 @@ export async function loader(args: LoaderFunctionArgs) {
     today: now.toISOString(),
     year,
     quizzes: quizzes.map((q) => ({ ...q, closesAt: q.closesAt?.toISOString() ?? null })),
-    // `owned` is listed with what presses (listOwnedProposals), in place of the module's plain list.
+    // Proposals I own are listed with what presses (home.server.ts listOwnedProposals).
     proposals: { returned: proposals.returned, toScreen: proposals.toScreen, owned },
     votes,
     notifications: notifications.filter((n) => !n.read),
-    // "Sessions I am in" replaces the training module's 14-day "soon": every coming session of mine.
+    // Sessions I am in: every coming session of mine (home.server.ts listMySessions).
     training: { sessions, withoutAttendance: training.withoutAttendance, elearningToVerify: training.elearningToVerify },
     clippings,
     surveys,

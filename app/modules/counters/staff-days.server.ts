@@ -11,31 +11,39 @@ import type { QueueOutcome } from "./queue-csv";
 
 const BATCH = 500;
 
-/** Recomputes the summaries of the given people's days (all of the office's people and days when omitted). */
+/**
+ * Recomputes the summaries of the given people's days, or of all the office's people and days. Given
+ * keys, it recomputes every day of those people between the first and the last day named (a file
+ * covers a run of days, so that is about what it touched): one read and one delete, not one per key.
+ */
 export async function refreshStaffDays(db: Executor, officeId: number, only?: { staffUserId: number; day: string }[]): Promise<number> {
   if (only && only.length === 0) return 0;
-  const days = only ? [...new Set(only.map((k) => k.day))].sort() : [];
+  const days = only ? only.map((k) => k.day).sort() : [];
   const staff = only ? [...new Set(only.map((k) => k.staffUserId))] : [];
-  const wanted = only ? new Set(only.map((k) => `${k.staffUserId}|${k.day}`)) : null;
+  const scope = only
+    ? sql`and ticket_date >= ${days[0]}::date and ticket_date <= ${days[days.length - 1]}::date and staff_user_id in (${sql.join(staff)})`
+    : sql``;
   const { rows } = await sql<{ staffUserId: number; day: string; caseType: string | null; outcome: QueueOutcome; s: number | null; e: number | null; c: number | null }>`
     select staff_user_id, to_char(ticket_date, 'YYYY-MM-DD') as day, case_type, outcome,
            extract(epoch from started_at)::float8 as s, extract(epoch from ended_at)::float8 as e, extract(epoch from called_at)::float8 as c
     from queue_records
-    where office_id = ${officeId} and staff_user_id is not null
-    ${only ? sql`and ticket_date >= ${days[0]}::date and ticket_date <= ${days[days.length - 1]}::date and staff_user_id in (${sql.join(staff)})` : sql``}`.execute(db);
+    where office_id = ${officeId} and staff_user_id is not null ${scope}`.execute(db);
   const at = (seconds: number | null) => (seconds === null ? null : new Date(seconds * 1000));
-  const records: ServiceRecord[] = [];
-  for (const r of rows) {
-    if (wanted && !wanted.has(`${r.staffUserId}|${r.day}`)) continue;
-    // Only what summarizeStaffDays reads: who, which day, case type, outcome and the three times.
-    records.push({ ticketDate: r.day, segment: 1, counter: "", staff: String(r.staffUserId), caseType: r.caseType, ticketAt: new Date(0), calledAt: at(r.c), startedAt: at(r.s), endedAt: at(r.e), outcome: r.outcome });
-  }
+  // Only what summarizeStaffDays reads: who, which day, case type, outcome and the three times.
+  const records: ServiceRecord[] = rows.map((r) => ({
+    ticketDate: r.day,
+    segment: 1,
+    counter: "",
+    staff: String(r.staffUserId),
+    caseType: r.caseType,
+    ticketAt: new Date(0),
+    calledAt: at(r.c),
+    startedAt: at(r.s),
+    endedAt: at(r.e),
+    outcome: r.outcome,
+  }));
   const summaries = summarizeStaffDays(records);
-  if (only) {
-    for (const k of only) await db.deleteFrom("queueStaffDays").where("officeId", "=", officeId).where("staffUserId", "=", k.staffUserId).where("day", "=", k.day).execute();
-  } else {
-    await db.deleteFrom("queueStaffDays").where("officeId", "=", officeId).execute();
-  }
+  await sql`delete from queue_staff_days where office_id = ${officeId} ${only ? sql`and day >= ${days[0]}::date and day <= ${days[days.length - 1]}::date and staff_user_id in (${sql.join(staff)})` : sql``}`.execute(db);
   for (let i = 0; i < summaries.length; i += BATCH) {
     await db
       .insertInto("queueStaffDays")

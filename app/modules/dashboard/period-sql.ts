@@ -30,3 +30,15 @@ export function periodKeySql(kind: PeriodKind, date: RawBuilder<unknown>): RawBu
 export function sqlList(values: readonly (number | string)[]): RawBuilder<unknown> {
   return sql.join(values.map((v) => sql`${v}`));
 }
+
+/** Rows grouped by office and a key (a period key, a stage) as office → key → value. */
+export function byOfficeAndKey<T>(rows: readonly Record<string, unknown>[], key: string, value: (row: Record<string, unknown>) => T): Map<number, Map<string, T>> {
+  const result = new Map<number, Map<string, T>>();
+  for (const row of rows) {
+    const officeId = Number(row.officeId);
+    const byKey = result.get(officeId) ?? new Map<string, T>();
+    byKey.set(String(row[key]), value(row));
+    result.set(officeId, byKey);
+  }
+  return result;
+}

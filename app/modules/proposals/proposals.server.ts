@@ -842,13 +842,6 @@ export async function proposalsWaitingFor(db: Executor, user: CurrentUser) {
     .where("proposerId", "=", user.id)
     .where("state", "=", "returned")
     .execute();
-  const owned = await db
-    .selectFrom("proposals")
-    .select(["id", "title"])
-    .where("officeId", "=", user.officeId)
-    .where("ownerId", "=", user.id)
-    .where("state", "=", "in_implementation")
-    .execute();
   let toScreen = 0;
   if (user.roles.includes("supervisor") || user.roles.includes("director")) {
     const row = await db
@@ -860,5 +853,5 @@ export async function proposalsWaitingFor(db: Executor, user: CurrentUser) {
       .executeTakeFirstOrThrow();
     toScreen = Number(row.n);
   }
-  return { returned, owned, toScreen };
+  return { returned, toScreen };
 }

@@ -749,29 +749,10 @@ export async function feedFor(db: Executor, token: string, baseUrl: string, now 
 }
 
 /**
- * For the home page: my sessions in the next 14 days, and for supervisors the sessions held without
- * attendance taken and the e-learning records waiting for verification.
+ * For the home page, for supervisors: the sessions held without attendance taken and the e-learning
+ * records waiting for verification (my own sessions: home.server.ts listMySessions).
  */
 export async function trainingWaitingFor(db: Executor, user: CurrentUser, now = new Date()) {
-  const soon = await db
-    .selectFrom("enrolments as e")
-    .innerJoin("trainingSessions as s", "s.id", "e.sessionId")
-    .select(["s.id", "s.title", "e.status", (eb) => eb.selectFrom("trainingSessionDates as d").select((x) => x.fn.min("d.startsAt").as("m")).whereRef("d.sessionId", "=", "s.id").as("startsAt")])
-    .where("e.userId", "=", user.id)
-    .where("s.officeId", "=", user.officeId)
-    .where("s.status", "=", "scheduled")
-    .where("e.status", "in", ["booked", "waitlisted", "requested"])
-    .where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom("trainingSessionDates as d")
-          .select("d.id")
-          .whereRef("d.sessionId", "=", "s.id")
-          .where("d.startsAt", ">", now)
-          .where("d.startsAt", "<", new Date(now.getTime() + 14 * 86_400_000)),
-      ),
-    )
-    .execute();
   let withoutAttendance: { id: number; title: string }[] = [];
   let elearningToVerify = 0;
   if (isTrainingManager(user)) {
@@ -794,9 +775,6 @@ export async function trainingWaitingFor(db: Executor, user: CurrentUser, now = 
     elearningToVerify = Number(row.n);
   }
   return {
-    soon: soon
-      .map((s) => ({ id: s.id, title: s.title, status: s.status, startsAt: s.startsAt ? new Date(s.startsAt as Date).toISOString() : null }))
-      .sort((a, b) => (a.startsAt ?? "").localeCompare(b.startsAt ?? "")),
     withoutAttendance,
     elearningToVerify,
   };

@@ -11,7 +11,7 @@ import { FALLBACK_WEIGHT } from "../../counters/measures";
 import type { Period } from "../../counters/periods";
 import { trendPeriods, trendOver } from "../dashboard-period";
 import type { DrillTable, Figure, RankedList, SectionResult } from "../figure";
-import { periodKeySql, sqlList } from "../period-sql";
+import { periodKeySql, sqlList, byOfficeAndKey } from "../period-sql";
 import type { DashboardSection, SectionContext } from "../section";
 
 /** How many of the ranking's top people the dashboard lists. */
@@ -52,13 +52,7 @@ async function workload(db: Executor, officeIds: readonly number[], periods: rea
     from (${casesSql(officeIds, periods[0].first, periods[periods.length - 1].last)}) c
     ${WEIGHT_IN_FORCE}
     group by 1, 2`.execute(db);
-  const result = new Map<number, Map<string, { served: number; weighted: number }>>();
-  for (const r of rows) {
-    const byKey = result.get(Number(r.officeId)) ?? new Map();
-    byKey.set(String(r.periodKey), { served: Number(r.served), weighted: round2(Number(r.weighted)) });
-    result.set(Number(r.officeId), byKey);
-  }
-  return result;
+  return byOfficeAndKey(rows, "periodKey", (r) => ({ served: Number(r.served), weighted: round2(Number(r.weighted)) }));
 }
 
 export const countersSection: DashboardSection = {

@@ -24,7 +24,7 @@ import {
 } from "../../incentives/rules";
 import { trendPeriods, trendOver } from "../dashboard-period";
 import type { DrillTable, Figure, RankedList, SectionResult } from "../figure";
-import { periodKeySql, sqlList } from "../period-sql";
+import { periodKeySql, sqlList, byOfficeAndKey } from "../period-sql";
 import type { DashboardSection, SectionContext } from "../section";
 
 /** How many of the scoreboard's leaders the dashboard lists. */
@@ -130,13 +130,7 @@ async function pendingCounts(db: Executor, officeIds: readonly number[], periods
     where e.office_id in (${sqlList(officeIds)}) and e.status = 'pending'
       and e.entry_date >= ${periods[0].first}::date and e.entry_date <= ${periods[periods.length - 1].last}::date
     group by 1, 2`.execute(db);
-  const result = new Map<number, Map<string, number>>();
-  for (const r of rows) {
-    const byKey = result.get(Number(r.officeId)) ?? new Map<string, number>();
-    byKey.set(String(r.periodKey), Number(r.pending));
-    result.set(Number(r.officeId), byKey);
-  }
-  return result;
+  return byOfficeAndKey(rows, "periodKey", (r) => Number(r.pending));
 }
 
 export const incentivesSection: DashboardSection = {

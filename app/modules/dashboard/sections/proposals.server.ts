@@ -10,7 +10,7 @@ import { PROPOSAL_STATE_LABELS, type ProposalState } from "../../proposals/propo
 import { DEFAULT_PROPOSAL_SETTINGS } from "../../proposals/proposals.server";
 import { trendPeriods, trendOver } from "../dashboard-period";
 import { percentOf, round1, type DrillTable, type Figure, type OverdueItem, type RankedList, type SectionResult } from "../figure";
-import { periodKeySql, taipeiDateSql, sqlList } from "../period-sql";
+import { periodKeySql, taipeiDateSql, sqlList, byOfficeAndKey } from "../period-sql";
 import type { DashboardSection, SectionContext } from "../section";
 
 /** The funnel's stages, in order; each counts distinct proposals whose timeline reached it in the period. */
@@ -67,16 +67,11 @@ async function funnelCounts(db: Executor, officeIds: readonly number[], periods:
     join proposals p on p.id = e.proposal_id
     where p.office_id in (${sqlList(officeIds)}) and e.at >= ${start} and e.at < ${end} and ${CHANGE}
     group by 1, 2`.execute(db);
-  const result = new Map<number, Map<string, Counts>>();
-  for (const r of rows) {
-    const officeId = Number(r.officeId);
-    const byKey = result.get(officeId) ?? new Map<string, Counts>();
+  return byOfficeAndKey(rows, "periodKey", (r) => {
     const counts = emptyCounts();
     for (const s of FUNNEL_STAGES) counts[s] = Number(r[s] ?? 0);
-    byKey.set(String(r.periodKey), counts);
-    result.set(officeId, byKey);
-  }
-  return result;
+    return counts;
+  });
 }
 
 /**
@@ -110,13 +105,7 @@ async function stageMedians(db: Executor, officeIds: readonly number[], period: 
       percentile_cont(0.5) within group (order by x.days) as median_days
     from (${stageExitsSql(officeIds, period)}) x
     group by 1, 2`.execute(db);
-  const result = new Map<number, Map<string, { exits: number; median: number }>>();
-  for (const r of rows) {
-    const byStage = result.get(Number(r.officeId)) ?? new Map();
-    byStage.set(String(r.stage), { exits: Number(r.exits), median: round1(Number(r.medianDays))! });
-    result.set(Number(r.officeId), byStage);
-  }
-  return result;
+  return byOfficeAndKey(rows, "stage", (r) => ({ exits: Number(r.exits), median: round1(Number(r.medianDays))! }));
 }
 
 /**
