@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
-import { CamelCasePlugin, Kysely, Migrator, PostgresDialect, type Transaction } from "kysely";
+import { CamelCasePlugin, Kysely, Migrator, PostgresDialect, type LogConfig, type LogEvent, type Transaction } from "kysely";
 import { PGliteDialect } from "kysely-pglite-dialect";
 import pg from "pg";
 import { migrations } from "./migrations/index";
@@ -77,11 +77,26 @@ export function acquireFolderLock(dataDir: string): () => void {
   throw new Error(`Could not lock ${dataDir}`);
 }
 
+/**
+ * SLOW_QUERY_MS=<n>: every query slower than n ms is printed with its time and row count, the first
+ * place to look when a page is slow (issue 10). Off by default.
+ */
+function slowQueryLog(): LogConfig | undefined {
+  const threshold = Number(process.env.SLOW_QUERY_MS);
+  if (!process.env.SLOW_QUERY_MS || !Number.isFinite(threshold)) return undefined;
+  return (event: LogEvent) => {
+    if (event.queryDurationMillis < threshold) return;
+    const failed = event.level === "error" ? " failed" : "";
+    console.log(`[slow query ${event.queryDurationMillis.toFixed(1)} ms${failed}] ${event.query.sql.replace(/\s+/g, " ").slice(0, 400)}`);
+  };
+}
+
 export async function createDb(options: ConnectOptions = {}): Promise<DatabaseHandle> {
   const plugins = [new CamelCasePlugin()];
+  const log = slowQueryLog();
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10, ...options.pgOptions });
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins, log });
     return { db, kind: "postgres", close: () => db.destroy() };
   }
 
@@ -97,7 +112,7 @@ export async function createDb(options: ConnectOptions = {}): Promise<DatabaseHa
       throw error;
     }
   }
-  const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite), plugins });
+  const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite), plugins, log });
   return {
     db,
     kind: "pglite",

@@ -48,7 +48,7 @@ function random(seed: number) {
 const SURNAMES = "陳林黃張李王吳劉蔡楊許鄭謝郭洪曾邱廖賴周徐蘇葉莊呂江何蕭羅高潘簡朱鍾彭游詹胡施沈余盧梁趙顏柯翁魏孫戴".split("");
 const GIVEN = "怡君淑芬雅婷家豪志明俊傑美玲建宏詩涵宗翰佳穎冠宇欣怡承恩雅雯宜蓁柏翰郁婷彥廷思妤育誠品妍哲瑋筱涵俊宏淑惠秀英文雄麗華國榮惠雯明哲靜宜信宏佩珊易軒心怡".match(/../g)!;
 
-function makeNames(count: number, seed: number): string[] {
+export function makeNames(count: number, seed: number): string[] {
   const next = random(seed);
   const names = new Set<string>();
   while (names.size < count) {

@@ -20,6 +20,7 @@ import { dashboardKnowledgeMessages } from "./catalogs/dashboard-knowledge";
 import { dashboardImprovementMessages } from "./catalogs/dashboard-improvement";
 import { yearEndMessages } from "./catalogs/year-end";
 import { homeMessages } from "./catalogs/home";
+import { aboutMessages } from "./catalogs/about";
 import { dashboardMessages } from "./catalogs/dashboard";
 import { en } from "./en";
 import { zhTW, type CoreMessageKey } from "./zh-TW";
@@ -48,6 +49,7 @@ const moduleMessages = {
   ...dashboardImprovementMessages,
   ...yearEndMessages,
   ...homeMessages,
+  ...aboutMessages,
   ...dashboardMessages,
 };
 export type MessageKey = CoreMessageKey | keyof typeof moduleMessages;

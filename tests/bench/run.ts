@@ -1,320 +1,363 @@
-// `npm run bench`: prints figures (not pass/fail). Uses the built app (npm run build first).
+// `npm run bench -- [--scale office|city] [--db pglite|postgres] [--years 1,5] [--duration 10]`
+//
+// Issue 10: the portal under load the way a reviewer can repeat it. For each history length (default
+// 1 and 5 years) it makes sure the large data exists (`npm run seed:large`, once; kept under
+// data/bench/), starts the production build (`server/index.ts`) on loopback against it, signs in
+// the roles, and drives every scenario with autocannon at 10 connections for `duration` seconds after
+// a warm-up. Per scenario it prints requests/s, p50 and p99 and the ratio of its p50 to the floor's
+// p50 measured in the same run (these machines are noisy: ratios travel, milliseconds do not), the
+// server's peak RSS, and each page's first-load JavaScript and CSS (gzip) as a browser loads them.
+// Then the two in-process figures (tests/bench/extras.ts): quiz item statistics over 10,000 attempts
+// and a 150,000-ticket import against PostgreSQL's COPY of the same rows. Targets are printed beside
+// the figures; nothing here fails. Results also go to bench-results/<time>-<scale>-<db>.json.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
-import { hash } from "@node-rs/argon2";
-import type { ServerBuild } from "@remix-run/node";
-import { createDb, migrateToLatest } from "../../db/connect";
-import { seedDemo, DEMO_ACCOUNTS, DEMO_PASSWORD } from "../../seeds/demo";
-import { seedCityWide } from "../../seeds/large";
-import { listUsers } from "../../app/modules/org/org.server";
-import { parseListParams } from "../../app/modules/listing";
-import { createApp } from "../../server/app";
-import { getAttemptForTaking, saveResponse, startAttempt, submitAttempt } from "../../app/modules/quizzes/attempts.server";
-import { getQuizStatistics } from "../../app/modules/quizzes/quiz-statistics.server";
-import { searchCases } from "../../app/modules/knowledge/cases.server";
-import { weightedVector } from "../../app/modules/search/bigrams";
-import { FUBEI_CASES } from "../../seeds/demo-knowledge";
-import { sql } from "kysely";
+import { parseArgs } from "node:util";
+import zlib from "node:zlib";
+import autocannon from "autocannon";
+import pg from "pg";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../../seeds/demo";
+import { prepareBenchData, type BenchIds } from "./prepare";
 
-process.env.SESSION_SECRET ??= "bench-secret";
 const root = path.resolve(import.meta.dirname, "../..");
-const mib = (n: number) => `${(n / 1024 / 1024).toFixed(0)} MiB`;
-
-function stats(samples: number[]) {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const mean = sorted.reduce((s, x) => s + x, 0) / sorted.length;
-  const p95 = sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.95))];
-  return `mean ${mean.toFixed(2)} ms, p95 ${p95.toFixed(2)} ms (n=${sorted.length})`;
-}
-
-async function time<T>(fn: () => Promise<T>): Promise<[T, number]> {
-  const t = performance.now();
-  const result = await fn();
-  return [result, performance.now() - t];
-}
-
-const [handle, openMs] = await time(() => createDb({ dataDir: "memory://" }));
-console.log(`PGlite in-memory open: ${openMs.toFixed(0)} ms, rss ${mib(process.memoryUsage().rss)}`);
-const [, migrateMs] = await time(() => migrateToLatest(handle.db));
-console.log(`migrations: ${migrateMs.toFixed(0)} ms`);
-const [, seedMs] = await time(() => seedDemo(handle.db));
-console.log(`demo seed: ${seedMs.toFixed(0)} ms`);
-
-const hashSamples: number[] = [];
-let passwordHash = "";
-for (let i = 0; i < 5; i++) {
-  const [h, ms] = await time(() => hash(DEMO_PASSWORD));
-  passwordHash = h;
-  hashSamples.push(ms);
-}
-console.log(`argon2id hash: ${stats(hashSamples)}`);
-
-const [, cityMs] = await time(() => seedCityWide(handle.db, { passwordHash }));
-const userCount = await handle.db.selectFrom("users").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
-console.log(`city-wide data: ${Number(userCount.n)} users in 39 offices, generated in ${cityMs.toFixed(0)} ms`);
-
-for (const [label, query] of [
-  ["users list, page 1 by employee no", "?sort=employeeNo"],
-  ["users list, sorted by name, page 50", "?sort=name&page=50"],
-  ["users list, search 人員1", "?q=%E4%BA%BA%E5%93%A11"],
-] as const) {
-  const params = parseListParams(new URL(`http://x/${query}`), { sortable: ["employeeNo", "name", "title", "office", "active"] as const, defaultSort: "employeeNo", filters: ["office", "role", "active"] });
-  const samples: number[] = [];
-  for (let i = 0; i < 30; i++) samples.push((await time(() => listUsers(handle.db, null, params)))[1]);
-  console.log(`${label} (city admin, ${Number(userCount.n)} users): ${stats(samples)}`);
-}
-
-// A 60-person monthly quiz (issue 3): start, answer 10 questions one by one, submit; then statistics.
-{
-  const office = await handle.db.selectFrom("offices").select("id").where("code", "=", "FUBEI").executeTakeFirstOrThrow();
-  const quiz = await handle.db.selectFrom("quizzes").select("id").where("officeId", "=", office.id).where("title", "like", "%11月份%").executeTakeFirstOrThrow();
-  const extra = await handle.db
-    .insertInto("users")
-    .values(Array.from({ length: 20 }, (_, i) => ({ officeId: office.id, employeeNo: `FBX${String(i + 1).padStart(3, "0")}`, name: `測驗人員${i + 1}`, title: "課員", passwordHash })))
-    .returning("id")
-    .execute();
-  await handle.db.insertInto("userRoles").values(extra.map((u) => ({ userId: u.id, officeId: office.id, role: "staff" as const }))).execute();
-  const takers = await handle.db
-    .selectFrom("userRoles")
-    .select("userId")
-    .where("officeId", "=", office.id)
-    .where("role", "=", "staff")
-    .orderBy("userId")
-    .limit(60)
-    .execute();
-  const starts: number[] = [];
-  const saves: number[] = [];
-  const submits: number[] = [];
-  for (const { userId } of takers) {
-    const taker = { id: userId, officeId: office.id, roles: ["staff" as const] };
-    const [started, startMs] = await time(() => startAttempt(handle.db, taker, quiz.id));
-    starts.push(startMs);
-    const attempt = await getAttemptForTaking(handle.db, taker, started!.attemptId);
-    for (const item of attempt!.items) {
-      const pick = (userId + item.position) % Math.max(1, item.question.choices.length);
-      const response =
-        item.question.type === "truefalse"
-          ? { value: pick % 2 === 0 }
-          : item.question.single
-            ? { choice: item.question.choices[pick]?.index ?? 0 }
-            : { choices: [item.question.choices[pick]?.index ?? 0] };
-      saves.push((await time(() => saveResponse(handle.db, taker, started!.attemptId, item.position, response)))[1]);
-    }
-    submits.push((await time(() => submitAttempt(handle.db, taker, started!.attemptId)))[1]);
-  }
-  console.log(`60-person quiz: start attempt ${stats(starts)}`);
-  console.log(`60-person quiz: save one answer ${stats(saves)}`);
-  console.log(`60-person quiz: submit (grade 10 questions) ${stats(submits)}`);
-  const statSamples: number[] = [];
-  for (let i = 0; i < 10; i++) statSamples.push((await time(() => getQuizStatistics(handle.db, office.id, quiz.id)))[1]);
-  console.log(`60-person quiz: statistics computation ${stats(statSamples)}`);
-  (globalThis as { benchQuizId?: number }).benchQuizId = quiz.id;
-}
-
-// The knowledge base at 10,000 cases (issue 6: "its speed with 10,000 cases"): variations of the demo
-// cases, bulk-inserted with their weighted bigram vectors, then searched the way the search page does.
-{
-  const office = await handle.db.selectFrom("offices").select("id").where("code", "=", "FUBEI").executeTakeFirstOrThrow();
-  const author = await handle.db.selectFrom("users").select("id").where("employeeNo", "=", "FB010").executeTakeFirstOrThrow();
-  const places = ["東區", "北區", "安平", "永康", "新營", "麻豆", "佳里", "善化", "台南", "臺南"];
-  const [, insertMs] = await time(async () => {
-    for (let batch = 0; batch < 20; batch++) {
-      const rows = Array.from({ length: 500 }, (_, i) => {
-        const n = batch * 500 + i;
-        const c = FUBEI_CASES[n % FUBEI_CASES.length];
-        const title = `${places[n % places.length]}${c.title}（第${n + 1}案）`;
-        const facts = `${c.facts}${places[(n * 7) % places.length]}民眾於第${(n % 12) + 1}月到所申請。`;
-        return { c, n, title, facts };
-      });
-      const inserted = await handle.db
-        .insertInto("kbCases")
-        .values(
-          rows.map(({ c, title, facts }) => ({
-            officeId: office.id,
-            authorId: author.id,
-            title,
-            category: c.category,
-            facts,
-            issue: c.issue,
-            handling: c.handling,
-            lessons: c.lessons ?? "",
-            tags: JSON.stringify(c.tags ?? []),
-            legalBasis: JSON.stringify(c.legalBasis ?? []),
-            state: "published" as const,
-          })),
-        )
-        .returning("id")
-        .execute();
-      for (const [i, { id }] of inserted.entries()) {
-        const { c, title, facts } = rows[i];
-        const vector = weightedVector([
-          { text: title, weight: "A" },
-          { text: (c.tags ?? []).join(" "), weight: "B" },
-          { text: c.issue, weight: "C" },
-          { text: [facts, c.handling, c.lessons ?? ""].join("\n"), weight: "D" },
-        ]);
-        await sql`update kb_cases set search_vector = ${vector}::tsvector where id = ${id}`.execute(handle.db);
-      }
-    }
-  });
-  console.log(`knowledge base: 10,000 cases inserted with their search vectors in ${insertMs.toFixed(0)} ms`);
-  const viewer = { id: author.id, officeId: office.id, roles: ["staff" as const], name: "", employeeNo: "FB010", title: "", mustChangePassword: false, officeName: "", officeKind: "district" as const, offices: [], sessionIdHash: "" };
-  for (const q of ["認領", "謄本", "身分證", "臺南 門牌", "婚", "第9999案"]) {
-    const samples: number[] = [];
-    let total = 0;
-    for (let i = 0; i < 25; i++) {
-      const [result, ms] = await time(() => searchCases(handle.db, viewer, { q, pageSize: 20 }));
-      total = result.total;
-      if (i >= 3) samples.push(ms);
-    }
-    console.log(`knowledge search 「${q}」 over 10,000 cases (${total} found, first page of 20): ${stats(samples)}`);
-  }
-}
-
-// Counter performance (issue 8, "Done when": import speed for a year of an office's records, about
-// 150,000 tickets). A deterministic generator (mulberry32) writes 府北's 2026 queue export in memory:
-// every weekday, counters 1–13 and 15 open with a clerk each from FB010–FB039, ~41 tickets a counter,
-// ~3 % no-shows. January alone (~12,500 lines) and then the whole year go through importQueue, the
-// same function the import page calls (one transaction, 1,000-row batches, on conflict do nothing).
-{
-  const { importQueue, previewImport, rankingFor, saveCaseType } = await import("../../app/modules/counters/counters.server");
-  const { guessMapping } = await import("../../app/modules/counters/queue-csv");
-  const office = await handle.db.selectFrom("offices").select("id").where("code", "=", "FUBEI").executeTakeFirstOrThrow();
-  const sup = await handle.db.selectFrom("users").select(["id", "name"]).where("employeeNo", "=", DEMO_ACCOUNTS.supervisor).executeTakeFirstOrThrow();
-  const supervisor = { id: sup.id, officeId: office.id, roles: ["supervisor" as const, "staff" as const], name: sup.name, employeeNo: DEMO_ACCOUNTS.supervisor, title: "", mustChangePassword: false, officeName: "", officeKind: "district" as const, offices: [], sessionIdHash: "" };
-  const types: [string, number, number, number][] = [
-    ["戶籍謄本", 1, 5, 30], ["印鑑證明", 1, 5, 14], ["遷徙登記", 2.5, 12, 14], ["身分證換補", 2, 10, 12], ["自然人憑證", 1.5, 8, 10],
-    ["出生登記", 3, 15, 6], ["結婚登記", 3.5, 18, 4], ["戶口名簿", 1.2, 6, 4], ["死亡登記", 3, 15, 3], ["離婚登記", 3.5, 20, 1.5], ["分(合)戶登記", 3, 14, 1.5],
-  ];
-  for (const [name, weight, standardMinutes] of types) await saveCaseType(handle.db, supervisor, { name, weight, standardMinutes, effectiveFrom: "2026-01-01" });
-  let seed = 20260101;
-  const rand = () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const pickType = () => {
-    let x = rand() * 100;
-    for (const t of types) if ((x -= t[3]) < 0) return t;
-    return types[0];
-  };
-  const pad = (n: number, w = 2) => String(n).padStart(w, "0");
-  const header = "號碼,櫃台,承辦人員編號,承辦人姓名,案件類別,取號時間,叫號時間,開始服務時間,結束服務時間,狀態,備註";
-  const linesByMonth: string[][] = Array.from({ length: 12 }, () => []);
-  let dayIndex = 0;
-  for (let d = new Date(Date.UTC(2026, 0, 1)); d.getUTCFullYear() === 2026; d.setUTCDate(d.getUTCDate() + 1)) {
-    if (d.getUTCDay() === 0 || d.getUTCDay() === 6) continue;
-    const ymd = `${d.getUTCFullYear()}/${pad(d.getUTCMonth() + 1)}/${pad(d.getUTCDate())}`;
-    const at = (seconds: number) => `${ymd} ${pad(Math.floor(seconds / 3600))}:${pad(Math.floor(seconds / 60) % 60)}:${pad(Math.floor(seconds) % 60)}`;
-    let ticket = 1;
-    for (const [slot, counter] of [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 15].entries()) {
-      const staff = `FB${pad(10 + ((dayIndex * 5 + slot) % 30), 3)}`;
-      let t = 8 * 3600 + rand() * 180;
-      for (let k = 0; k < 41; k++) {
-        if (t >= 12 * 3600 && t < 13.25 * 3600) t = 13.25 * 3600 + rand() * 120;
-        const [caseType, , standard] = pickType();
-        const wait = 20 + rand() * 900;
-        const ticketAt = Math.max(7.9 * 3600, t - wait);
-        const called = t - 20;
-        const no = `A${pad(ticket++, 4)}`;
-        if (rand() < 0.03) {
-          linesByMonth[d.getUTCMonth()].push(`${no},${counter},${staff},,${caseType},${at(ticketAt)},${at(called)},,,過號,`);
-          t += 60;
-          continue;
-        }
-        const minutes = Math.max(1.5, standard * (0.6 + rand() * 0.8));
-        const end = t + minutes * 60;
-        linesByMonth[d.getUTCMonth()].push(`${no},${counter},${staff},,${caseType},${at(ticketAt)},${at(called)},${at(t)},${at(end)},完成,`);
-        t = end + 30 + rand() * 240;
-      }
-    }
-    dayIndex++;
-  }
-  const january = [header, ...linesByMonth[0]].join("\r\n");
-  const year = [header, ...linesByMonth.flat()].join("\r\n");
-  const yearLines = linesByMonth.reduce((s, m) => s + m.length, 0);
-  const mapping = guessMapping(header.split(","));
-  const [preview, previewMs] = await time(() => previewImport(handle.db, supervisor, january, mapping));
-  console.log(`queue import preview, January (${preview.linesRead} lines, ${preview.errors.length} errors): ${previewMs.toFixed(0)} ms`);
-  const [month, monthMs] = await time(() => importQueue(handle.db, supervisor, { fileName: "2026-01.csv", csvText: january, mapping, mode: "all_or_nothing" }));
-  console.log(`queue import, January (${month.linesRead} lines, ${month.inserted} inserted): ${monthMs.toFixed(0)} ms`);
-  const [again, againMs] = await time(() => importQueue(handle.db, supervisor, { fileName: "2026-01.csv", csvText: january, mapping, mode: "all_or_nothing" }));
-  console.log(`queue import, January again (${again.inserted} inserted, ${again.skipped} skipped): ${againMs.toFixed(0)} ms`);
-  const [whole, yearMs] = await time(() => importQueue(handle.db, supervisor, { fileName: "2026.csv", csvText: year, mapping, mode: "all_or_nothing" }));
-  console.log(`queue import, year 2026 (${yearLines} lines, ${(year.length / 1024 / 1024).toFixed(1)} M chars; ${whole.inserted} inserted, ${whole.skipped} already stored): ${yearMs.toFixed(0)} ms, rss ${mib(process.memoryUsage().rss)}`);
-  for (const [label, key, n] of [["month", "2026-11", 8], ["year", "2026", 3]] as const) {
-    const samples: number[] = [];
-    let rows = 0;
-    for (let i = 0; i < n; i++) {
-      const [ranking, ms] = await time(() => rankingFor(handle.db, office.id, key));
-      rows = ranking.rows.length;
-      if (i > 0) samples.push(ms);
-    }
-    console.log(`counter ranking, ${label} ${key} (${rows} people): ${stats(samples)}`);
-  }
-}
-
+const { values: args } = parseArgs({
+  options: {
+    scale: { type: "string", default: "office" },
+    db: { type: "string" },
+    years: { type: "string", default: "1,5" },
+    duration: { type: "string", default: "10" },
+    connections: { type: "string", default: "10" },
+    extras: { type: "boolean", default: true },
+    "no-extras": { type: "boolean", default: false },
+  },
+});
+const scale = args.scale === "city" ? "city" : "office";
+// Office scale runs on the embedded PGlite, city scale on PostgreSQL (the issue's pairing), unless told.
+const dbKind = (args.db ?? (scale === "city" ? "postgres" : "pglite")) as "pglite" | "postgres";
+const yearsList = args.years!.split(",").map(Number).filter((n) => Number.isInteger(n) && n > 0);
+const duration = Number(args.duration);
+const connections = Number(args.connections);
+const pgBase = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432";
 const BROWSER_AGENT = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0 Safari/537.36";
-const buildFile = path.join(root, "build/index.js");
-if (fs.existsSync(buildFile)) {
-  const build = (await import(pathToFileURL(buildFile).href)) as ServerBuild;
-  const app = createApp({ build, db: handle.db, log: false, publicDir: path.join(root, "public") });
-  const server = app.listen(0, "127.0.0.1");
-  await new Promise((r) => server.once("listening", r));
-  const port = (server.address() as { port: number }).port;
-  const base = `http://127.0.0.1:${port}`;
-  const signIn = async (employeeNo: string) => {
-    const login = await fetch(`${base}/login`, {
-      method: "POST",
-      redirect: "manual",
-      headers: { "content-type": "application/x-www-form-urlencoded", origin: base },
-      body: new URLSearchParams({ employeeNo, password: DEMO_PASSWORD, redirectTo: "/" }),
-    });
-    return (login.headers.get("set-cookie") ?? "").split(";")[0];
-  };
-  const adminCookie = await signIn(DEMO_ACCOUNTS.cityAdmin);
-  const supervisorCookie = await signIn(DEMO_ACCOUNTS.supervisor);
-  const directorCookie = await signIn(DEMO_ACCOUNTS.director);
-  const bureauCookie = await signIn(DEMO_ACCOUNTS.bureau);
-  const staffCookie = await signIn(DEMO_ACCOUNTS.staff);
-  const districtOffices = await handle.db.selectFrom("offices").select((eb) => eb.fn.countAll<number>().as("n")).where("kind", "=", "district").where("active", "=", true).executeTakeFirstOrThrow();
-  const quizId = (globalThis as { benchQuizId?: number }).benchQuizId;
-  for (const [label, url, cookie] of [
-    ["full page /admin/users (SSR)", "/admin/users", adminCookie],
-    ["data-only navigation /admin/users.data", "/admin/users.data", adminCookie],
-    ["full page / (home)", "/", adminCookie],
-    ["quiz statistics page, 60 attempts (SSR)", `/quizzes/${quizId}/stats`, supervisorCookie],
-    // Issue 9: the dashboards over the year of queue tickets imported above and the demo modules.
-    ["full page / (home, staff)", "/", staffCookie],
-    ["director dashboard, year (SSR)", "/dashboard", directorCookie],
-    ["director dashboard, month 2026-11 (SSR)", "/dashboard?period=2026-11", directorCookie],
-    ["dashboard counter section (loaded after the page), month 2026-11", "/dashboard/sections/counters?period=2026-11", directorCookie],
-    ["dashboard counter section (loaded after the page), year", "/dashboard/sections/counters", directorCookie],
-    [`bureau dashboard, ${Number(districtOffices.n)} offices side by side (SSR)`, "/dashboard", bureauCookie],
-    ["year-end summaries of the office (SSR)", "/year-end", directorCookie],
-  ] as const) {
-    // Two figures: when the headers and first bytes arrive (the page starts to show; the dashboard
-    // streams its slow part after), and when the whole response has arrived.
-    const firstBytes: number[] = [];
-    const samples: number[] = [];
-    const runs = label.includes("dashboard") ? 12 : 40;
-    for (let i = 0; i < runs; i++) {
-      const started = performance.now();
-      // A browser's user agent: Node's own ("node") counts as a bot, which gets the whole page at once.
-      const res = await fetch(base + url, { headers: { cookie, "user-agent": BROWSER_AGENT } });
-      const headersAt = performance.now() - started;
-      await res.arrayBuffer();
-      const doneAt = performance.now() - started;
-      if (res.status !== 200) throw new Error(`${url}: ${res.status}`);
-      if (i >= 2) (firstBytes.push(headersAt), samples.push(doneAt)); // first requests warm the JIT
-    }
-    console.log(`${label}: first bytes ${stats(firstBytes)}; complete ${stats(samples)}`);
-  }
-  server.close();
-} else {
-  console.log("(no build/: run `npm run build` for the HTTP figures)");
+
+interface Scenario {
+  id: string;
+  label: string;
+  role: keyof typeof ROLES;
+  method?: "GET" | "POST";
+  path: (ids: BenchIds) => string;
+  body?: (ids: BenchIds, n: number) => string;
+  /** The p50 target as a multiple of the reference scenario's p50 (the floor, or the no-op action). */
+  target?: { of: "floor" | "noop"; ratio: number; cityOnly?: boolean };
+  /** A page whose first-load JS and CSS are counted; `charts` pages may load recharts. */
+  page?: { charts?: boolean };
 }
-console.log(`rss at end: ${mib(process.memoryUsage().rss)}`);
-await handle.close();
+
+const ROLES = { staff: DEMO_ACCOUNTS.staff, supervisor: DEMO_ACCOUNTS.supervisor, director: DEMO_ACCOUNTS.director, bureau: DEMO_ACCOUNTS.bureau } as const;
+
+const SCENARIOS: Scenario[] = [
+  { id: "floor", label: "floor: /about (app shell, no queries)", role: "staff", path: () => "/about", page: {} },
+  { id: "home", label: "home page (staff)", role: "staff", path: () => "/", target: { of: "floor", ratio: 2 }, page: {} },
+  { id: "quiz", label: "quiz-taking page", role: "staff", path: (i) => i.attemptPath, target: { of: "floor", ratio: 2 }, page: {} },
+  { id: "noop", label: "no-op action (POST /about)", role: "staff", method: "POST", path: () => "/about.data", body: () => "" },
+  {
+    id: "autosave",
+    label: "answer autosave (POST)",
+    role: "staff",
+    method: "POST",
+    path: (i) => `${i.attemptPath}.data?index`,
+    // The fetcher's body: one answer changed, as the page sends it.
+    body: (i, n) => `intent=save&q${i.firstPosition}.kind=${i.firstKind}&${i.firstField}=${i.firstKind === "tf" ? (n % 2 ? "true" : "false") : n % 3}`,
+    target: { of: "noop", ratio: 1.5 },
+  },
+  { id: "proposals", label: "proposals list, filtered (state, year)", role: "supervisor", path: (i) => `/proposals?view=all&state=adopted&year=${i.year}`, target: { of: "floor", ratio: 2 }, page: {} },
+  { id: "kb", label: "knowledge-base search 「認領」", role: "staff", path: () => `/cases?q=${encodeURIComponent("認領")}`, target: { of: "floor", ratio: 2 }, page: {} },
+  { id: "roster", label: "training hours roster", role: "supervisor", path: () => "/training/roster", target: { of: "floor", ratio: 2 }, page: {} },
+  { id: "ranking", label: "counter ranking, this month", role: "supervisor", path: (i) => `/counters?period=${i.month}`, target: { of: "floor", ratio: 2 }, page: {} },
+  { id: "survey", label: "survey results (latest round)", role: "director", path: (i) => `/surveys/${i.surveyRoundId}/results`, target: { of: "floor", ratio: 2 }, page: { charts: true } },
+  { id: "dashboard", label: "director dashboard (year)", role: "director", path: () => "/dashboard", target: { of: "floor", ratio: 3 }, page: { charts: true } },
+  { id: "dashboard-counters", label: "dashboard's counters section (after the page)", role: "director", path: () => "/dashboard/sections/counters", target: { of: "floor", ratio: 3 } },
+  { id: "bureau", label: "bureau dashboard (all offices)", role: "bureau", path: () => "/dashboard", target: { of: "floor", ratio: 3, cityOnly: true }, page: { charts: true } },
+];
+
+interface ScenarioResult {
+  id: string;
+  label: string;
+  requests: number;
+  rps: number;
+  p50: number;
+  p99: number;
+  non2xx: number;
+  errors: number;
+  ratio?: number;
+  target?: string;
+  met?: boolean;
+}
+
+interface RunResult {
+  years: number;
+  database: string;
+  generation?: unknown;
+  scenarios: ScenarioResult[];
+  peakRssMiB: number;
+  peakRssUnderLoadMiB: number;
+}
+
+const percentile = (sorted: number[], p: number) =>
+  sorted.length === 0 ? Number.NaN : sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+
+// ----------------------------------------------------------------------------- data and server
+
+async function ensurePostgresDatabase(name: string): Promise<string> {
+  const admin = new pg.Client({ connectionString: `${pgBase}/postgres` });
+  await admin.connect();
+  const exists = await admin.query("select 1 from pg_database where datname = $1", [name]);
+  if (exists.rowCount === 0) await admin.query(`create database ${name}`);
+  await admin.end();
+  return `${pgBase}/${name}`;
+}
+
+/** The database for `years`, generated once; returns the server's environment and the generation record. */
+async function ensureData(years: number): Promise<{ env: Record<string, string>; marker: string }> {
+  const name = `${scale}-${years}y`;
+  const marker = path.join(root, "data/bench", `${dbKind}-${name}.json`);
+  const env: Record<string, string> =
+    dbKind === "postgres"
+      ? { DATABASE_URL: await ensurePostgresDatabase(`bench_${scale}_${years}y`) }
+      : { PGLITE_DATA_DIR: path.join(root, "data/bench", name) };
+  if (!fs.existsSync(marker)) {
+    console.log(`\nGenerating ${name} on ${dbKind} (once; kept in data/bench/) …`);
+    const seeded = spawnSync(process.execPath, ["--import", "tsx", "seeds/large/index.ts", "--scale", scale, "--years", String(years), "--reset", "--record", marker], {
+      cwd: root,
+      stdio: "inherit",
+      env: { ...process.env, ...env },
+    });
+    if (seeded.status !== 0) throw new Error(`seed:large failed (${seeded.status})`);
+  }
+  return { env, marker };
+}
+
+async function startServer(env: Record<string, string>, port: number): Promise<ChildProcess> {
+  const server = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
+    cwd: root,
+    env: { ...process.env, ...env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", INSECURE_COOKIES: "1", LOG_REQUESTS: "0", SESSION_SECRET: "bench-session-secret", SEED_DEMO: "0" },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  server.stdout!.on("data", () => undefined);
+  const deadline = Date.now() + 180_000;
+  for (;;) {
+    if (server.exitCode !== null) throw new Error(`the server exited (${server.exitCode})`);
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}/healthz`);
+      if (res.ok) return server;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error("the server did not start in 180 s");
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+async function stopServer(server: ChildProcess) {
+  if (server.exitCode !== null) return;
+  const exited = new Promise((r) => server.once("exit", r));
+  server.kill("SIGTERM");
+  await Promise.race([exited, new Promise((r) => setTimeout(r, 15_000))]);
+  if (server.exitCode === null) server.kill("SIGKILL");
+}
+
+/** Resident set size of the server process and its peak so far (VmHWM), in MiB. */
+function rssOf(pid: number): { rss: number; peak: number } {
+  const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
+  const kib = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
+  return { rss: kib("VmRSS") / 1024, peak: kib("VmHWM") / 1024 };
+}
+
+async function signIn(base: string, employeeNo: string): Promise<string> {
+  const res = await fetch(`${base}/login`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", origin: base, "user-agent": BROWSER_AGENT },
+    body: new URLSearchParams({ employeeNo, password: DEMO_PASSWORD, redirectTo: "/" }),
+  });
+  const cookie = (res.headers.get("set-cookie") ?? "").split(";")[0];
+  if (res.status !== 302 || !cookie) throw new Error(`sign-in of ${employeeNo} failed (${res.status})`);
+  return cookie;
+}
+
+// ----------------------------------------------------------------------------- load
+
+async function load(base: string, scenario: Scenario, ids: BenchIds, cookie: string, seconds: number): Promise<ScenarioResult> {
+  const url = base + scenario.path(ids);
+  const method = scenario.method ?? "GET";
+  const headers: Record<string, string> = { cookie, "user-agent": BROWSER_AGENT };
+  if (method === "POST") Object.assign(headers, { "content-type": "application/x-www-form-urlencoded", origin: base });
+  // Warm-up: the first requests compile code paths and fill caches.
+  for (let i = 0; i < 5; i++) {
+    const res = await fetch(url, { method, headers, body: scenario.body?.(ids, i), redirect: "manual" });
+    await res.arrayBuffer();
+    if (res.status >= 400) throw new Error(`${scenario.id}: ${method} ${url} answered ${res.status}`);
+  }
+  const latencies: number[] = [];
+  let n = 0;
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon(
+      {
+        url,
+        method,
+        headers,
+        connections,
+        duration: seconds,
+        // A new body per request for the autosave (another answer each time), as a person changes answers.
+        requests: scenario.body ? [{ setupRequest: (req) => ({ ...req, body: scenario.body!(ids, n++) }) }] : undefined,
+      },
+      (error, done) => (error ? reject(error) : resolve(done)),
+    );
+    // The response time of every request, in fractional milliseconds (autocannon's own histogram rounds).
+    instance.on("response", (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
+  });
+  latencies.sort((a, b) => a - b);
+  return {
+    id: scenario.id,
+    label: scenario.label,
+    requests: latencies.length,
+    rps: latencies.length / seconds,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    non2xx: result.non2xx,
+    errors: result.errors,
+  };
+}
+
+// ----------------------------------------------------------------------------- page weight
+
+const gzipCache = new Map<string, number>();
+function gzipSize(publicPath: string): number {
+  if (!gzipCache.has(publicPath)) {
+    const file = path.join(root, "public", publicPath.replace(/^\//, "").split("?")[0]);
+    gzipCache.set(publicPath, zlib.gzipSync(fs.readFileSync(file)).length);
+  }
+  return gzipCache.get(publicPath)!;
+}
+
+/** The JavaScript and CSS a browser loads for a page's first view, as the server-rendered HTML names them. */
+async function pageWeight(base: string, pagePath: string, cookie: string): Promise<{ js: number; css: number; charts: boolean }> {
+  const html = await (await fetch(base + pagePath, { headers: { cookie, "user-agent": BROWSER_AGENT } })).text();
+  const hrefs = (pattern: RegExp) => [...new Set([...html.matchAll(pattern)].map((m) => m[1]))];
+  const js = hrefs(/<link rel="modulepreload" href="([^"]+\.js)"/g);
+  const css = hrefs(/<link rel="stylesheet" href="([^"]+\.css)"/g);
+  const charts = js.some((f) => fs.readFileSync(path.join(root, "public", f), "utf8").includes("recharts"));
+  return { js: js.reduce((s, f) => s + gzipSize(f), 0), css: css.reduce((s, f) => s + gzipSize(f), 0), charts };
+}
+
+// ----------------------------------------------------------------------------- one run
+
+async function runAt(years: number, port: number): Promise<RunResult & { weights: Record<string, { js: number; css: number; charts: boolean }> }> {
+  const { env, marker } = await ensureData(years);
+  const ids = await prepareBenchData(env);
+  const server = await startServer(env, port);
+  const base = `http://127.0.0.1:${port}`;
+  let peakUnderLoad = 0;
+  const sampler = setInterval(() => {
+    try {
+      peakUnderLoad = Math.max(peakUnderLoad, rssOf(server.pid!).rss);
+    } catch {
+      // the process is gone
+    }
+  }, 200);
+  try {
+    const cookies = Object.fromEntries(await Promise.all(Object.entries(ROLES).map(async ([role, no]) => [role, await signIn(base, no)] as const))) as Record<keyof typeof ROLES, string>;
+    // The staff member's attempt at the bench quiz (prepare.ts made it open and without a time limit).
+    const started = await fetch(`${base}/quizzes/${ids.quizId}/start`, { method: "POST", redirect: "manual", headers: { cookie: cookies.staff, origin: base, "content-type": "application/x-www-form-urlencoded", "user-agent": BROWSER_AGENT }, body: "" });
+    const location = started.headers.get("location");
+    if (!location) throw new Error(`could not start the bench attempt (${started.status})`);
+    ids.attemptPath = new URL(location, base).pathname;
+    const page = await (await fetch(base + ids.attemptPath, { headers: { cookie: cookies.staff, "user-agent": BROWSER_AGENT } })).text();
+    const field = /name="q(\d+)\.kind" value="(\w+)"/.exec(page);
+    if (!field) throw new Error("the quiz page shows no question");
+    ids.firstPosition = Number(field[1]);
+    ids.firstKind = field[2];
+    ids.firstField = `q${field[1]}.${field[2] === "choices" ? "choices" : field[2]}`;
+
+    const weights: Record<string, { js: number; css: number; charts: boolean }> = {};
+    for (const s of SCENARIOS) if (s.page) weights[s.id] = await pageWeight(base, s.path(ids), cookies[s.role]);
+
+    const scenarios: ScenarioResult[] = [];
+    for (const s of SCENARIOS) {
+      const r = await load(base, s, ids, cookies[s.role], duration);
+      scenarios.push(r);
+      console.log(`  ${years}y ${r.label}: ${r.rps.toFixed(1)} req/s, p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms${r.non2xx + r.errors ? `, ${r.non2xx} non-2xx, ${r.errors} errors` : ""}`);
+    }
+    const byId = Object.fromEntries(scenarios.map((r) => [r.id, r]));
+    for (const s of SCENARIOS) {
+      const r = byId[s.id];
+      if (!s.target) continue;
+      r.ratio = r.p50 / byId[s.target.of].p50;
+      r.target = `≤ ${s.target.ratio}× ${s.target.of === "floor" ? "floor" : "no-op action"}${s.target.cityOnly ? " (city)" : ""}`;
+      r.met = s.target.cityOnly && scale !== "city" ? undefined : r.ratio <= s.target.ratio;
+    }
+    const { peak } = rssOf(server.pid!);
+    return {
+      years,
+      database: dbKind,
+      generation: fs.existsSync(marker) ? JSON.parse(fs.readFileSync(marker, "utf8")) : undefined,
+      scenarios,
+      peakRssMiB: peak,
+      peakRssUnderLoadMiB: peakUnderLoad,
+      weights,
+    };
+  } finally {
+    clearInterval(sampler);
+    await stopServer(server);
+  }
+}
+
+// ----------------------------------------------------------------------------- main
+
+const runs: Awaited<ReturnType<typeof runAt>>[] = [];
+for (const [i, years] of yearsList.entries()) {
+  console.log(`\n== ${scale} scale on ${dbKind}, ${years} year(s) of history, ${connections} connections × ${duration} s per scenario`);
+  runs.push(await runAt(years, 3900 + i));
+}
+
+const fmt = (n: number) => (n >= 100 ? n.toFixed(0) : n.toFixed(1));
+const last = runs[runs.length - 1];
+console.log(`\n${scale} scale, ${dbKind}: p50 / p99 in ms, ratio = p50 ÷ the reference's p50 in the same run`);
+const header = ["scenario", ...runs.flatMap((r) => [`${r.years}y req/s`, `${r.years}y p50`, `${r.years}y p99`, `${r.years}y ratio`]), "target", ...(runs.length > 1 ? [`p50 ${runs[runs.length - 1].years}y÷${runs[0].years}y (≤ 1.3)`] : [])];
+const rows = SCENARIOS.map((s, i) => {
+  const cells = runs.flatMap((r) => {
+    const x = r.scenarios[i];
+    return [fmt(x.rps), fmt(x.p50), fmt(x.p99), x.ratio === undefined ? "" : `${x.ratio.toFixed(2)}${x.met === false ? " ✗" : x.met ? " ✓" : ""}`];
+  });
+  const growth = runs.length > 1 ? runs[runs.length - 1].scenarios[i].p50 / runs[0].scenarios[i].p50 : undefined;
+  return [s.label, ...cells, last.scenarios[i].target ?? "", ...(growth === undefined ? [] : [`${growth.toFixed(2)}${growth <= 1.3 ? " ✓" : " ✗"}`])];
+});
+console.log([header, header.map(() => "---"), ...rows].map((r) => `| ${r.join(" | ")} |`).join("\n"));
+for (const r of runs) console.log(`server peak RSS, ${r.years}y: ${fmt(r.peakRssMiB)} MiB (under load ${fmt(r.peakRssUnderLoadMiB)} MiB)${scale === "office" && dbKind === "pglite" ? ` — target ≤ 500 MiB ${r.peakRssMiB <= 500 ? "✓" : "✗"}` : ""}`);
+
+const floorWeight = last.weights.floor;
+console.log(`\nfirst-load JavaScript and CSS per page (gzip, KB; target: pages without charts ≤ floor + 15 KB JS, CSS ≤ 30 KB, recharts only where charts are drawn)`);
+console.log("| page | JS | JS − floor | CSS | loads recharts |\n| --- | --- | --- | --- | --- |");
+for (const s of SCENARIOS) {
+  const w = last.weights[s.id];
+  if (!w) continue;
+  const extra = (w.js - floorWeight.js) / 1024;
+  const jsOk = s.page?.charts || extra <= 15;
+  const chartsOk = w.charts === Boolean(s.page?.charts) || !w.charts;
+  console.log(`| ${s.label} | ${(w.js / 1024).toFixed(1)} | ${extra >= 0 ? "+" : ""}${extra.toFixed(1)}${jsOk ? " ✓" : " ✗"} | ${(w.css / 1024).toFixed(1)}${w.css / 1024 <= 30 ? " ✓" : " ✗"} | ${w.charts ? "yes" : "no"}${chartsOk ? "" : " ✗"} |`);
+}
+
+let extras: unknown;
+if (args.extras && !args["no-extras"]) {
+  const out = path.join(root, "bench-results", ".extras.json");
+  fs.mkdirSync(path.dirname(out), { recursive: true });
+  const run = spawnSync(process.execPath, ["--import", "tsx", "tests/bench/extras.ts", "--out", out], { cwd: root, stdio: "inherit", env: process.env });
+  if (run.status === 0 && fs.existsSync(out)) extras = JSON.parse(fs.readFileSync(out, "utf8"));
+}
+
+const stamp = new Date().toISOString().replace(/[:.]/g, "-");
+const file = path.join(root, "bench-results", `${stamp}-${scale}-${dbKind}.json`);
+fs.mkdirSync(path.dirname(file), { recursive: true });
+fs.writeFileSync(file, JSON.stringify({ at: new Date().toISOString(), scale, database: dbKind, connections, durationSeconds: duration, runs, extras }, null, 2));
+console.log(`\nresults: ${path.relative(root, file)}`);

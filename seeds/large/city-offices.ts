@@ -1,6 +1,6 @@
 // Large-data generator for benchmarks: a city-wide installation (37 offices, ~2,000 people, 400 counters).
 import type { Kysely } from "kysely";
-import type { Database } from "../db/schema";
+import type { Database } from "../../db/schema";
 
 export async function seedCityWide(db: Kysely<Database>, options: { offices?: number; peoplePerOffice?: number; passwordHash: string }) {
   const offices = options.offices ?? 36;
