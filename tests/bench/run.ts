@@ -71,7 +71,7 @@ const SCENARIOS: Scenario[] = [
     body: (i, n) => `intent=save&q${i.firstPosition}.kind=${i.firstKind}&${i.firstField}=${i.firstKind === "tf" ? (n % 2 ? "true" : "false") : n % 3}`,
     target: { of: "noop", ratio: 1.5 },
   },
-  { id: "proposals", label: "proposals list, filtered (state, year)", role: "supervisor", path: (i) => `/proposals?view=all&state=adopted&year=${i.year}`, target: { of: "floor", ratio: 2 }, page: {} },
+  { id: "proposals", label: "proposals list, filtered (reviewed, last ROC year)", role: "supervisor", path: (i) => `/proposals?view=all&state=reviewed&year=${i.year - 1912}`, target: { of: "floor", ratio: 2 }, page: {} },
   { id: "kb", label: "knowledge-base search 「認領」", role: "staff", path: () => `/cases?q=${encodeURIComponent("認領")}`, target: { of: "floor", ratio: 2 }, page: {} },
   { id: "roster", label: "training hours roster", role: "supervisor", path: () => "/training/roster", target: { of: "floor", ratio: 2 }, page: {} },
   { id: "ranking", label: "counter ranking, this month", role: "supervisor", path: (i) => `/counters?period=${i.month}`, target: { of: "floor", ratio: 2 }, page: {} },

@@ -207,11 +207,21 @@ export interface ScoredEntry {
   adjustment: boolean;
 }
 
-/** The earliest closing of a closed period that contains the date, or null. */
-function firstClosing(closed: readonly ClosedPeriod[], date: string): Date | null {
-  let first: Date | null = null;
-  for (const c of closed) if (periodContains(c, date) && (!first || c.closedAt < first)) first = c.closedAt;
-  return first;
+/**
+ * The earliest closing of a closed period that contains a date, or null — remembered per date: an
+ * office closes ~14 periods a year, so over years of history a scan per entry grew with every year
+ * stored (issue 10); entries share few dates.
+ */
+function firstClosingOf(closed: readonly ClosedPeriod[]): (date: string) => Date | null {
+  const memo = new Map<string, Date | null>();
+  return (date) => {
+    if (memo.has(date)) return memo.get(date)!;
+    const day = toTaipeiDate(date);
+    let first: Date | null = null;
+    for (const c of closed) if (c.first <= day && day <= c.last && (!first || c.closedAt < first)) first = c.closedAt;
+    memo.set(date, first);
+    return first;
+  };
 }
 
 /**
@@ -225,6 +235,7 @@ function firstClosing(closed: readonly ClosedPeriod[], date: string): Date | nul
  * needs the year so far).
  */
 export function scoreEntries(rules: readonly IncentiveRule[], entries: readonly IncentiveEntry[], closed: readonly ClosedPeriod[] = []): ScoredEntry[] {
+  const firstClosing = firstClosingOf(closed);
   const scored: ScoredEntry[] = entries.map((entry) => {
     const rule = ruleInForce(rules, entry.item, entry.date);
     const base = { entry, rule, rawPoints: 0, points: 0, adjustment: false };
@@ -232,7 +243,7 @@ export function scoreEntries(rules: readonly IncentiveRule[], entries: readonly 
     if (!rule) return { ...base, counted: false, reason: `${entry.date} 沒有適用的「${entry.item}」獎勵規則。` };
     const result = entryPoints(rule, entry);
     if ("error" in result) return { ...base, counted: false, reason: result.error };
-    const closing = firstClosing(closed, entry.date);
+    const closing = firstClosing(entry.date);
     const adjustment = closing !== null && !!entry.approvedAt && entry.approvedAt > closing;
     return { ...base, counted: true, reason: null, rawPoints: result.points, adjustment };
   });

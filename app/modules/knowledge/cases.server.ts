@@ -475,11 +475,19 @@ export async function searchCases(db: Executor, user: CurrentUser, search: CaseS
   const pageSize = search.pageSize ?? 20;
   const pageCount = Math.max(1, Math.ceil(total / pageSize));
   const page = Math.min(Math.max(1, search.page ?? 1), pageCount);
-  const rows = await ordered
-    .orderBy("c.id", "desc")
-    .limit(pageSize)
-    .offset((page - 1) * pageSize)
-    .execute();
+  // The page's ids first, then their rows: sorting only ids and ranks keeps the long texts of every
+  // other match out of the sort (a common word matches hundreds of cases after a few years; issue 10).
+  const pageIds = (
+    await ordered
+      .clearSelect()
+      .select("c.id")
+      .orderBy("c.id", "desc")
+      .limit(pageSize)
+      .offset((page - 1) * pageSize)
+      .execute()
+  ).map((r) => r.id);
+  const byId = new Map((pageIds.length ? await q.where("c.id", "in", pageIds).execute() : []).map((r) => [r.id, r]));
+  const rows = pageIds.map((id) => byId.get(id)!).filter(Boolean);
   return {
     total,
     page,
@@ -499,23 +507,20 @@ export async function searchCases(db: Executor, user: CurrentUser, search: CaseS
 
 /** Tags and source offices in use among visible cases, for the filters. */
 export async function caseFacets(db: Executor, user: CurrentUser) {
-  const rows = await db
-    .selectFrom("kbCases as c")
-    .innerJoin("offices as o", "o.id", "c.officeId")
-    .select(["c.tags", "c.sourceOffice", "o.shortName"])
-    .where((eb) =>
-      eb.or([eb.and([eb("c.officeId", "=", user.officeId), eb("c.state", "in", ["published", "archived"])]), eb.and([eb("c.shared", "=", true), eb("c.state", "=", "published")])]),
-    )
-    .execute();
-  const tags = new Map<string, number>();
-  const offices = new Set<string>();
-  for (const r of rows) {
-    for (const t of r.tags as string[]) tags.set(t, (tags.get(t) ?? 0) + 1);
-    offices.add(r.sourceOffice || r.shortName);
-  }
+  // Counted in SQL: the visible cases grow every year, their distinct tags and offices hardly (issue 10).
+  const visible = sql`(c.office_id = ${user.officeId} and c.state in ('published', 'archived')) or (c.shared and c.state = 'published')`;
+  const [tagRows, officeRows] = await Promise.all([
+    sql<{ tag: string; n: string }>`
+      select t.tag, count(*) as n from kb_cases c cross join lateral jsonb_array_elements_text(c.tags) as t(tag)
+      where ${visible} group by t.tag`.execute(db),
+    sql<{ office: string }>`
+      select distinct coalesce(nullif(c.source_office, ''), o.short_name) as office
+      from kb_cases c join offices o on o.id = c.office_id where ${visible}`.execute(db),
+  ]);
+  const tags = tagRows.rows.map((r) => ({ tag: r.tag, n: Number(r.n) }));
   return {
-    tags: [...tags.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([tag, n]) => ({ tag, n })),
-    sourceOffices: [...offices].filter(Boolean).sort(),
+    tags: tags.sort((a, b) => b.n - a.n || a.tag.localeCompare(b.tag)),
+    sourceOffices: officeRows.rows.map((r) => r.office).filter(Boolean).sort(),
   };
 }
 

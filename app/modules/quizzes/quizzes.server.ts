@@ -569,8 +569,27 @@ export async function loadQuizFormChoices(db: Executor, officeId: number) {
 
 /** For the home page: open quizzes this person has not finished (in progress, or not yet taken). */
 export async function listQuizzesWaitingFor(db: Executor, user: CurrentUser, now: Date = new Date()) {
-  const { mine } = await listQuizzesForUser(db, user, now);
-  return mine
-    .filter((q) => q.status === "open" && (q.inProgress || q.myAttemptCount === 0))
-    .map((q) => ({ id: q.id, title: q.title, closesAt: q.closesAt, inProgress: q.inProgress }));
+  // Only the quizzes open now are read (the window rule of quizWindowStatus, in SQL): the home page asks
+  // this on every visit, and an office's quizzes pile up year after year (issue 10).
+  const open = await officeQuizzes(db, user.officeId)
+    .where("q.published", "=", true)
+    .where((eb) => eb.or([eb("q.opensAt", "is", null), eb("q.opensAt", "<=", now)]))
+    .where((eb) => eb.or([eb("q.closesAt", "is", null), eb("q.closesAt", ">", now)]))
+    .orderBy(sql`coalesce(q.opens_at, q.created_at)`, "desc")
+    .orderBy("q.id", "desc")
+    .execute();
+  const people = await audiencePeopleOf(
+    db,
+    open.filter((r) => r.audience === "people").map((r) => r.id),
+  );
+  const visible = open.filter((r) => inAudience(r, user, people.get(r.id)));
+  const attempts = await myAttempts(
+    db,
+    user.id,
+    visible.map((r) => r.id),
+  );
+  return visible
+    .map((r) => ({ r, list: attempts.get(r.id) ?? [] }))
+    .filter(({ list }) => list.length === 0 || list.some((a) => a.state === "in_progress"))
+    .map(({ r, list }) => ({ id: r.id, title: r.title, closesAt: r.closesAt, inProgress: list.some((a) => a.state === "in_progress") }));
 }
