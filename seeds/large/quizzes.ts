@@ -17,6 +17,9 @@
 // Answers come from a simple ability × difficulty model (a logistic curve, as in the demo seed
 // seeds/demo-quizzes.ts), so the statistics page (item facility, discrimination) and the dashboard
 // (participation, mean, pass rate, weakest topics) show plausible figures.
+//
+// The bench's 10,000-attempt quiz (tests/bench/quiz-attempts.ts) is written with the same pieces
+// (loadBank, takeAttempt, writeAttempts), hence their exports.
 import type { Insertable } from "kysely";
 import type { Database, Role } from "../../db/schema";
 import { correctResponse, gradeResponse, isAutoGraded, matchingSubQuestions, type GradableQuestion, type QuestionResponse } from "../../app/modules/quizzes/grading";

@@ -3,7 +3,8 @@
 // about 2,000 people, about five attempts each. Written in bulk with the large-data generator's own
 // pieces (seeds/large/quizzes.ts): the office's bank with its difficulty model, takeAttempt (every
 // item graded with the product's gradeResponse, score / percent / passed as gradeAndSubmit computes
-// them) and writeAttempts. Deterministic: seededRandom, no Math.random.
+// them) and writeAttempts. Deterministic: seededRandom, no Math.random; the dates follow today, as
+// the generators' do (only the timestamps move from day to day, never a figure).
 //
 // Call it on a migrated, demo-seeded database (seeds/demo.ts): it reads FB010's password hash and
 // the office's question bank (imported first through the product's importer if the office has none).
@@ -66,12 +67,12 @@ export async function seedQuizAttempts(db: Kysely<Database>, attempts: number): 
         updatedAt: createdAt,
       },
     ],
-    { returning: true }
+    { returning: true },
   );
   await insertBatches(
     db,
     "quizQuestions",
-    slots.map((s, k) => ({ quizId, questionId: s.question.id, position: k + 1, points: s.points }))
+    slots.map((s, k) => ({ quizId, questionId: s.question.id, position: k + 1, points: s.points })),
   );
 
   // ---------------------------------------------------------------- the people
@@ -91,12 +92,12 @@ export async function seedQuizAttempts(db: Kysely<Database>, attempts: number): 
       title: i % 3 === 2 ? "戶籍員" : "課員",
       passwordHash,
     })),
-    { returning: true }
+    { returning: true },
   );
   await insertBatches(
     db,
     "userRoles",
-    userIds.map((userId) => ({ userId, officeId, role: "staff" as Role }))
+    userIds.map((userId) => ({ userId, officeId, role: "staff" as Role })),
   );
 
   // ---------------------------------------------------------------- how many attempts each
@@ -105,8 +106,13 @@ export async function seedQuizAttempts(db: Kysely<Database>, attempts: number): 
   let total = counts.reduce((s, c) => s + c, 0);
   while (total !== attempts) {
     const i = Math.floor(rand() * counts.length);
-    if (total < attempts && counts[i] < days.length) counts[i]++, total++;
-    else if (total > attempts && counts[i] > 1) counts[i]--, total--;
+    if (total < attempts && counts[i] < days.length) {
+      counts[i]++;
+      total++;
+    } else if (total > attempts && counts[i] > 1) {
+      counts[i]--;
+      total--;
+    }
   }
 
   // ---------------------------------------------------------------- the attempts
@@ -135,15 +141,15 @@ export async function seedQuizAttempts(db: Kysely<Database>, attempts: number): 
           passPercent: PASS_PERCENT,
           state: "submitted",
           pace,
-        })
+        }),
       );
       theta += 0.12; // read the explanations in between
     });
   });
   await writeAttempts(db, drafts);
-  // Fresh planner statistics, as after any bulk load (seed:large does the same; PGlite has no
-  // autovacuum): without them the planner guesses one row and the statistics page's plan is not
-  // the one a live database would use.
+  // Fresh planner statistics, as after any bulk load (seed:large does the same; PGlite runs no
+  // autovacuum): without them the planner takes these tables for nearly empty and the statistics
+  // page's plan is not the one a live database would use.
   await sql`analyze users, user_roles, quizzes, quiz_questions, quiz_attempts, attempt_items`.execute(db);
   return { officeId, quizId, attempts: drafts.length };
 }
