@@ -606,6 +606,8 @@ export async function hoursRoster(db: Executor, officeId: number, year: number, 
     .select(["s.id", "s.status", "s.creditedHours"])
     .where("s.officeId", "=", officeId)
     .where((eb) => eb.exists(eb.selectFrom("trainingSessionDates as d").select("d.id").whereRef("d.sessionId", "=", "s.id").where("d.startsAt", ">=", from).where("d.startsAt", "<", to)))
+    // One person's hours (the home page, every visit) need only the sessions they were enrolled in.
+    .$if(onlyUserId !== undefined, (q) => q.where((eb) => eb.exists(eb.selectFrom("enrolments as e").select("e.sessionId").whereRef("e.sessionId", "=", "s.id").where("e.userId", "=", onlyUserId!))))
     .execute();
   const ids = sessions.map((s) => s.id);
   const dates = ids.length ? await db.selectFrom("trainingSessionDates").select(["sessionId", "startsAt", "endsAt"]).where("sessionId", "in", ids).execute() : [];
