@@ -15,6 +15,7 @@ import {
   measureOffice,
   measureStaff,
   measureStaffFromSummaries,
+  summarizeStaffDays,
   validateCaseTypeVersions,
   type CaseTypeVersion,
   type CounterMeasures,
@@ -26,7 +27,7 @@ import {
   type StaffMeasures,
 } from "./measures";
 import { addDays, isCalendarDate, parsePeriodKey, taipeiDate, type Period } from "./periods";
-import { loadStaffDays, refreshStaffDays } from "./staff-days.server";
+import { loadStaffDays, refreshStaffDays, writeStaffDays } from "./staff-days.server";
 import {
   guessMapping,
   newRecords,
@@ -340,7 +341,7 @@ export interface ImportResult {
 }
 
 /** Rows per insert: 1,000 rows × 14 columns stays well under PostgreSQL's 65,535 parameters. */
-export const INSERT_BATCH = 1000;
+export const INSERT_BATCH = 4000; // 14 columns a row: 56,000 bind parameters, under PostgreSQL's 65,535
 
 /**
  * Imports a queue export in one transaction. With `all_or_nothing` any line error refuses the
@@ -409,7 +410,27 @@ export async function importQueue(db: Db, user: CurrentUser, input: ImportInput)
       const staffUserId = vocabulary.staffIds.get(r.staff)!;
       touched.set(`${staffUserId}|${r.ticketDate}`, { staffUserId, day: r.ticketDate });
     }
-    if (inserted > 0) await refreshStaffDays(trx, user.officeId, [...touched.values()]);
+    if (inserted > 0) {
+      // A file of days with no earlier records (the usual monthly file): its own records are all the
+      // days hold, so they are summarized as parsed. Otherwise every record of the touched days is
+      // read back and summarized again.
+      const days = [...touched.values()].map((k) => k.day).sort();
+      const earlier = await trx
+        .selectFrom("queueRecords")
+        .select("id")
+        .where("officeId", "=", user.officeId)
+        .where("ticketDate", ">=", days[0])
+        .where("ticketDate", "<=", days[days.length - 1])
+        .where("importId", "!=", importId)
+        .limit(1)
+        .executeTakeFirst();
+      if (!earlier && skipped === 0) {
+        const records: ServiceRecord[] = parsed.records.map((r) => ({ ...r, staff: r.staff === null ? null : String(vocabulary.staffIds.get(r.staff)!) }));
+        await writeStaffDays(trx, user.officeId, summarizeStaffDays(records));
+      } else {
+        await refreshStaffDays(trx, user.officeId, [...touched.values()]);
+      }
+    }
     await trx.updateTable("queueImports").set({ inserted, skipped }).where("id", "=", importId).execute();
     await writeMapping(trx, user, mapping);
     await recordAudit(trx, {

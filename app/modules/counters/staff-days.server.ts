@@ -44,6 +44,16 @@ export async function refreshStaffDays(db: Executor, officeId: number, only?: { 
   }));
   const summaries = summarizeStaffDays(records);
   await sql`delete from queue_staff_days where office_id = ${officeId} ${only ? sql`and day >= ${days[0]}::date and day <= ${days[days.length - 1]}::date and staff_user_id in (${sql.join(staff)})` : sql``}`.execute(db);
+  await writeStaffDays(db, officeId, summaries);
+  return summaries.length;
+}
+
+/**
+ * Stores summaries of person-days that have none yet: importQueue summarizes a file whose days held no
+ * records before straight from the file's records, instead of reading them back (issue 10).
+ * `staff` is the user id, as text.
+ */
+export async function writeStaffDays(db: Executor, officeId: number, summaries: readonly StaffDaySummary[]): Promise<void> {
   for (let i = 0; i < summaries.length; i += BATCH) {
     await db
       .insertInto("queueStaffDays")
@@ -58,7 +68,6 @@ export async function refreshStaffDays(db: Executor, officeId: number, only?: { 
       )
       .execute();
   }
-  return summaries.length;
 }
 
 /** Every office's summaries from its records (the migration that adds the rollup; a repair tool). */
