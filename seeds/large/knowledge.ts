@@ -28,6 +28,7 @@ import {
   type Receipt,
 } from "../../app/modules/knowledge/circulation";
 import { markdownToPlainText } from "../../app/modules/knowledge/markdown";
+import type { CaseInput } from "../../app/modules/knowledge/cases.server";
 import { weightedVector } from "../../app/modules/search/bigrams";
 import { addDays, between, daysBetween, insertBatches, isWeekday, pick, taipeiInstant, type OfficeContext } from "./context";
 
@@ -667,21 +668,8 @@ export async function generate(ctx: OfficeContext): Promise<void> {
 
 type CaseRow = Insertable<Database["kbCases"]>;
 
-interface CaseContent {
-  title: string;
-  category: CaseCategory;
-  source: "own" | "other_office";
-  sourceOffice: string;
-  caseDate: string | null;
-  facts: string;
-  issue: string;
-  handling: string;
-  legalBasis: LegalBasis[];
-  lessons: string;
-  body: string;
-  tags: string[];
-  shared: boolean;
-}
+/** A case as the product's form takes it. */
+type CaseContent = CaseInput;
 
 /** cases.server.ts `searchVectorOf`, field for field. */
 function caseVector(c: CaseContent): string {

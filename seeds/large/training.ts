@@ -34,6 +34,7 @@ import {
   type Person,
 } from "../../app/modules/training/enrolment";
 import type { SessionKind } from "../../app/modules/training/session";
+import type { SessionInput } from "../../app/modules/training/training.server";
 import { addDays, between, insertBatches, isWeekday, pick, randomDay, taipeiInstant, type OfficeContext } from "./context";
 
 /** The office's yearly target, as the demo sets it (20 hours, 5 of them digital learning). */
@@ -157,21 +158,8 @@ const COMPUTER_ROOM = "本所3樓電腦教室";
 
 // ------------------------------------------------------------------------------ plans
 
-interface Plan {
-  kind: SessionKind;
-  title: string;
-  description: string;
-  instructor: string;
-  place: string;
-  creditedHours: number;
-  capacity: number | null;
-  required: boolean;
-  approvalRequired: boolean;
-  audienceWholeOffice: boolean;
-  audienceRoles: string[];
-  audienceUserIds: number[];
-  materials: { label: string; url: string }[];
-  dates: { startsAt: Date; endsAt: Date }[];
+/** A session as the product's form takes it (SessionInput), with how the generator plays it out. */
+interface Plan extends SessionInput {
   /** How many volunteers sign up (requests, for an approval-required session). */
   signUps: number;
   createdAt: Date;
