@@ -716,39 +716,36 @@ export async function staffMeasuresFor(db: Executor, officeId: number, periodOrK
 /** Loads the period's records, hand-entered daily totals, adjustments, corrections and case-type versions and measures them. */
 export async function measuresFor(db: Executor, officeId: number, periodOrKey: Period | string): Promise<PeriodMeasures> {
   const period = toPeriod(periodOrKey);
-  const rows = await db
-    .selectFrom("queueRecords as q")
-    .innerJoin("counters as c", "c.id", "q.counterId")
-    .leftJoin("users as u", "u.id", "q.staffUserId")
-    .select([
-      dateText("q.ticket_date").as("ticketDate"),
-      "q.segment",
-      "c.number as counter",
-      "u.employeeNo as staff",
-      "q.caseType",
-      "q.ticketAt",
-      "q.calledAt",
-      "q.startedAt",
-      "q.endedAt",
-      "q.outcome",
-    ])
-    .where("q.officeId", "=", officeId)
-    .where("q.ticketDate", ">=", period.first)
-    .where("q.ticketDate", "<=", period.last)
-    .execute();
-  const asDate = (v: Date | string | null) => (v === null ? null : v instanceof Date ? v : new Date(v));
-  const records: ServiceRecord[] = rows.map((r) => ({
-    ticketDate: r.ticketDate,
-    segment: r.segment,
-    counter: String(r.counter),
-    staff: r.staff ?? null,
-    caseType: r.caseType,
-    ticketAt: asDate(r.ticketAt)!,
-    calledAt: asDate(r.calledAt),
-    startedAt: asDate(r.startedAt),
-    endedAt: asDate(r.endedAt),
-    outcome: r.outcome,
-  }));
+  // The period's tickets as ONE row of JSON text (a month of 府北 is ~12,500 tickets): PGlite hands
+  // every field over separately at a few µs each, which made this read most of the counters page
+  // (issue 10). Times travel as epoch milliseconds, texts through to_json (quoted and escaped).
+  const packed = await sql<{ j: string | null }>`
+    select '[' || string_agg(concat('[', to_json(to_char(q.ticket_date, 'YYYY-MM-DD')), ',', q.segment, ',', c.number, ',',
+             coalesce(to_json(u.employee_no)::text, 'null'), ',', coalesce(to_json(q.case_type)::text, 'null'), ',',
+             floor(extract(epoch from q.ticket_at) * 1000), ',',
+             coalesce(floor(extract(epoch from q.called_at) * 1000)::text, 'null'), ',',
+             coalesce(floor(extract(epoch from q.started_at) * 1000)::text, 'null'), ',',
+             coalesce(floor(extract(epoch from q.ended_at) * 1000)::text, 'null'), ',', to_json(q.outcome), ']'), ',') || ']' as j
+      from queue_records q
+      join counters c on c.id = q.counter_id
+      left join users u on u.id = q.staff_user_id
+     where q.office_id = ${officeId} and q.ticket_date >= ${period.first}::date and q.ticket_date <= ${period.last}::date`.execute(db);
+  type Packed = [string, number, number, string | null, string | null, number, number | null, number | null, number | null, ServiceRecord["outcome"]];
+  const at = (ms: number | null) => (ms === null ? null : new Date(ms));
+  const records: ServiceRecord[] = (JSON.parse(packed.rows[0]?.j ?? "[]") as Packed[]).map(
+    ([ticketDate, segment, counter, staff, caseType, ticketAt, calledAt, startedAt, endedAt, outcome]) => ({
+      ticketDate,
+      segment,
+      counter: String(counter),
+      staff,
+      caseType,
+      ticketAt: new Date(ticketAt),
+      calledAt: at(calledAt),
+      startedAt: at(startedAt),
+      endedAt: at(endedAt),
+      outcome,
+    }),
+  );
 
   const { adjustments, corrections, dailyTotals, caseTypes } = await sideInputs(db, officeId, period);
   const counters = await db.selectFrom("counters").select(["id", "number", "label", "active"]).where("officeId", "=", officeId).execute();
