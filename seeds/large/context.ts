@@ -78,6 +78,23 @@ export function taipeiInstant(day: string, hours: number, minutes = 0, seconds =
   return new Date(Date.parse(`${day}T00:00:00Z`) + ((hours - 8) * 3600 + minutes * 60 + seconds) * 1000);
 }
 
+/** The first weekday on or after `day`. */
+export function weekdayOnOrAfter(day: string): string {
+  let d = day;
+  while (!isWeekday(d)) d = addDays(d, 1);
+  return d;
+}
+
+/** A Fisher–Yates shuffle of a copy, driven by the generator's random source. */
+export function shuffled<T>(rand: () => number, items: readonly T[]): T[] {
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(rand() * (i + 1));
+    [out[i], out[j]] = [out[j], out[i]];
+  }
+  return out;
+}
+
 /** A random day in [from, to]; weekdays only when asked. */
 export function randomDay(rand: () => number, from: string, to: string, weekdaysOnly = true): string {
   const span = daysBetween(from, to);

@@ -41,7 +41,7 @@ import {
   type IncentiveEntry,
   type IncentiveRule,
 } from "../../app/modules/incentives/rules";
-import { addDays, between, insertBatches, isWeekday, pick, taipeiInstant, type OfficeContext } from "./context";
+import { addDays, between, insertBatches, isWeekday, pick, taipeiInstant, type OfficeContext, weekdayOnOrAfter, shuffled } from "./context";
 
 const DAY = 86_400_000;
 const STAFF_ROLES = ["staff", "committee", "chair", "supervisor", "director"];
@@ -100,11 +100,6 @@ export async function generate(ctx: OfficeContext): Promise<void> {
   const director = ctx.directorId ?? managers[0];
   const importer = ctx.supervisorIds[0] ?? managers[0];
   const officeTime = (day: string, from = 8, to = 17) => taipeiInstant(day, between(rand, from, to - 1), between(rand, 0, 59), between(rand, 0, 59));
-  const weekdayOnOrAfter = (day: string) => {
-    let d = day;
-    while (!isWeekday(d)) d = addDays(d, 1);
-    return d;
-  };
   /** During office hours, about `days` after `after` (and after it). */
   const decisionTime = (after: Date, days: number) => {
     const at = officeTime(weekdayOnOrAfter(taipeiDate(new Date(after.getTime() + days * DAY))), 8, 18);
@@ -374,15 +369,6 @@ export async function generate(ctx: OfficeContext): Promise<void> {
 
 // ------------------------------------------------------------------------------ helpers
 
-/** A Fisher–Yates shuffle of a copy, driven by the generator's random source. */
-function shuffled<T>(rand: () => number, items: readonly T[]): T[] {
-  const out = [...items];
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(rand() * (i + 1));
-    [out[i], out[j]] = [out[j], out[i]];
-  }
-  return out;
-}
 
 // ------------------------------------------------------------------------------ other modules
 

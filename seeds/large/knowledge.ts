@@ -30,7 +30,7 @@ import {
 import { markdownToPlainText } from "../../app/modules/knowledge/markdown";
 import type { CaseInput } from "../../app/modules/knowledge/cases.server";
 import { weightedVector } from "../../app/modules/search/bigrams";
-import { addDays, between, daysBetween, insertBatches, isWeekday, pick, taipeiInstant, type OfficeContext } from "./context";
+import { addDays, between, daysBetween, insertBatches, isWeekday, pick, taipeiInstant, type OfficeContext, weekdayOnOrAfter } from "./context";
 
 const CASES_PER_YEAR = 400;
 const CLIPPINGS_PER_YEAR = 200;
@@ -627,10 +627,6 @@ const CIRCULATION_NOTES = ["請同仁閱讀並注意相關作業規定。", "請
 /** Working-day clock: moments during office hours in Taipei, never at or after today's midnight. */
 function clockOf(ctx: OfficeContext) {
   const horizon = taipeiInstant(ctx.to, 0, 0);
-  const weekdayOnOrAfter = (day: string) => {
-    while (!isWeekday(day)) day = addDays(day, 1);
-    return day;
-  };
   /** A moment during office hours on a weekday on or after `day`. */
   const during = (day: string) => taipeiInstant(weekdayOnOrAfter(day), between(ctx.rand, 8, 16), between(ctx.rand, 0, 59), between(ctx.rand, 0, 59));
   const dayOf = (at: Date) => new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);

@@ -45,7 +45,7 @@ import {
 } from "../../app/modules/proposals/proposal-workflow";
 import { DEFAULT_GRADE_THRESHOLDS, rewardGrade, roundScore, type GradeThresholds } from "../../app/modules/proposals/reward-grade";
 import { documentTerms } from "../../app/modules/search/bigrams";
-import { addDays, between, daysBetween, insertBatches, isWeekday, pick, taipeiInstant, type OfficeContext } from "./context";
+import { addDays, between, daysBetween, insertBatches, isWeekday, pick, taipeiInstant, type OfficeContext, weekdayOnOrAfter } from "./context";
 
 const PROPOSALS_PER_YEAR = 100;
 /** Days between two meetings of the committee (about every two months). */
@@ -349,10 +349,6 @@ const REVIEW_NOTES: Record<EffectivenessResult, string[]> = {
 
 function clockOf(ctx: OfficeContext) {
   const horizon = taipeiInstant(ctx.to, 0, 0);
-  const weekdayOnOrAfter = (day: string) => {
-    while (!isWeekday(day)) day = addDays(day, 1);
-    return day;
-  };
   const during = (day: string) => taipeiInstant(weekdayOnOrAfter(day), between(ctx.rand, 8, 16), between(ctx.rand, 0, 59), between(ctx.rand, 0, 59));
   const dayOf = (at: Date) => new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
   /** `days` days after `at` during office hours (0: a little later the same day when possible). */

@@ -28,7 +28,7 @@ import { AUDIENCE_ROLES } from "../../app/modules/quizzes/quizzes.schema";
 import { PRACTICE_COUNTS } from "../../app/modules/quizzes/attempts.schema";
 import { shuffle, shuffledIndexes } from "../../app/modules/quizzes/shuffle";
 import { readQuizBanks } from "../quiz-banks";
-import { addDays, between, daysBetween, insertBatches, isWeekday, pick, taipeiInstant, type OfficeContext } from "./context";
+import { addDays, between, daysBetween, insertBatches, isWeekday, pick, taipeiInstant, type OfficeContext, weekdayOnOrAfter } from "./context";
 
 /** Types a quiz or a practice session can draw (attempts.server.ts AUTO_GRADED_TYPES). */
 const AUTO_GRADED_TYPES = new Set(["multichoice", "truefalse", "shortanswer", "numerical", "matching"]);
@@ -106,13 +106,6 @@ function unitHash(text: string): number {
   h = Math.imul(h, 0x5bd1e995);
   h ^= h >>> 15;
   return (h >>> 0) / 4294967296;
-}
-
-/** The first weekday on or after `day`. */
-function weekdayOnOrAfter(day: string): string {
-  let d = day;
-  while (!isWeekday(d)) d = addDays(d, 1);
-  return d;
 }
 
 /** The last weekday on or before `day`. */

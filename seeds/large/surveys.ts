@@ -24,7 +24,7 @@ import { normaliseAnswers, normaliseDemographics, validateAnswers, type SurveyAn
 import { roundPeriodLabel, isAnonymousResponseId, type Half } from "../../app/modules/surveys/response-rate";
 import { DEFAULT_THRESHOLDS, surveyResults, type Thresholds } from "../../app/modules/surveys/results";
 import { DEFAULT_TEMPLATE, DEMOGRAPHIC_QUESTIONS, listQuestions, type Question, type SurveyTemplate } from "../../app/modules/surveys/template";
-import { addDays, between, daysBetween, insertBatches, isWeekday, pick, taipeiInstant, type OfficeContext } from "./context";
+import { addDays, between, daysBetween, insertBatches, isWeekday, pick, taipeiInstant, type OfficeContext, weekdayOnOrAfter } from "./context";
 
 /** Who answers a round: surveys.server.ts audienceOf (active people holding one of these roles). */
 const AUDIENCE_ROLES: readonly Role[] = ["staff", "committee", "chair", "supervisor", "director"];
@@ -132,12 +132,6 @@ function fnv(text: string): number {
 
 /** A stable offset in [-0.5, 0.5) per question: some statements are agreed with more readily. */
 const questionOffset = (id: string) => (fnv(`survey:${id}`) % 1000) / 1000 - 0.5;
-
-function weekdayOnOrAfter(day: string): string {
-  let d = day;
-  while (!isWeekday(d)) d = addDays(d, 1);
-  return d;
-}
 
 function weighted<T>(rand: () => number, items: readonly [T, number][]): T {
   const total = items.reduce((s, [, w]) => s + w, 0);

@@ -35,7 +35,7 @@ import {
 } from "../../app/modules/training/enrolment";
 import type { SessionKind } from "../../app/modules/training/session";
 import type { SessionInput } from "../../app/modules/training/training.server";
-import { addDays, between, insertBatches, isWeekday, pick, randomDay, taipeiInstant, type OfficeContext } from "./context";
+import { addDays, between, insertBatches, isWeekday, pick, randomDay, taipeiInstant, type OfficeContext, weekdayOnOrAfter, shuffled } from "./context";
 
 /** The office's yearly target, as the demo sets it (20 hours, 5 of them digital learning). */
 const TARGET = { totalHours: 20, digitalHours: 5 };
@@ -207,11 +207,6 @@ export async function generate(ctx: OfficeContext): Promise<void> {
   /** A moment during office hours on a day. */
   const officeTime = (day: string, from = 8, to = 17) => taipeiInstant(day, between(rand, from, to - 1), between(rand, 0, 59), between(rand, 0, 59));
   const dayOf = (instant: Date) => new Date(instant.getTime() + 8 * HOUR).toISOString().slice(0, 10);
-  const weekdayOnOrAfter = (day: string) => {
-    let d = day;
-    while (!isWeekday(d)) d = addDays(d, 1);
-    return d;
-  };
 
   // Each person's appetite for sessions (hours a year beyond the required ones) and for e-learning.
   // Most want about the target; a few do little, which is who the roster shows as behind.
@@ -626,15 +621,6 @@ export async function generate(ctx: OfficeContext): Promise<void> {
 
 // ------------------------------------------------------------------------------ helpers
 
-/** A Fisher–Yates shuffle of a copy, driven by the generator's random source. */
-function shuffled<T>(rand: () => number, items: readonly T[]): T[] {
-  const out = [...items];
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(rand() * (i + 1));
-    [out[i], out[j]] = [out[j], out[i]];
-  }
-  return out;
-}
 
 /** `n` distinct items, each drawn with probability proportional to its weight among those left. */
 function weightedSample<T>(rand: () => number, items: readonly T[], weights: readonly number[], n: number): T[] {
