@@ -10,7 +10,7 @@ export default defineConfig({
     alias: [{ find: /^~\//, replacement: `${path.join(root, "app")}/` }],
   },
   test: {
-    include: ["app/**/*.test.ts", "tests/{integration,security}/**/*.test.ts"],
+    include: ["app/**/*.test.ts", "tests/{integration,security,fuzz}/**/*.test.ts"],
     exclude: ["node_modules/**", "build/**", "public/build/**", "tests/e2e/**"],
     // One migrated, seeded PGlite template per run (or a PostgreSQL check); every file clones it.
     globalSetup: ["tests/helpers/global-setup.ts"],
