@@ -46,18 +46,83 @@ function isProcessAlive(pid: number): boolean {
   }
 }
 
+/** The PGlite folder cannot be used as it is (read-only, not ours, or its disk is full): say so plainly. */
+export class DataFolderError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "DataFolderError";
+  }
+}
+
+/**
+ * Room the embedded database needs to start: PostgreSQL writes its log (WAL) in 16 MB segments and
+ * stops with a PANIC when it cannot create the next one, so a start on a nearly full disk would fail
+ * at the first busy minute instead of now, with a clear reason (issue 11, faults).
+ */
+const MIN_FREE_BYTES = 64 * 1024 * 1024;
+
+function folderProblem(dataDir: string, error: unknown): Error {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === "EROFS" || code === "EACCES" || code === "EPERM") {
+    return new DataFolderError(
+      `The PGlite data folder ${dataDir} cannot be written (${code}: ${code === "EROFS" ? "read-only file system" : "permission denied"}). ` +
+        `Nothing was changed. Make the folder writable for the user running the portal (or set PGLITE_DATA_DIR to one that is) and start again.`,
+    );
+  }
+  if (code === "ENOSPC" || code === "EDQUOT") {
+    return new DataFolderError(`The disk holding the PGlite data folder ${dataDir} is full (${code}). Nothing was changed. Free some space and start again.`);
+  }
+  return error instanceof Error ? error : new Error(String(error));
+}
+
+/**
+ * Before PGlite opens the folder: it must be writable and have room. PGlite itself reports a
+ * read-only folder only as "PGlite failed to initialize properly", and a full disk as a failed
+ * write somewhere later; both are clearer refused here, before anything in the folder is touched.
+ */
+function checkDataFolder(dataDir: string): void {
+  const probe = path.join(dataDir, `.write-test-${process.pid}`);
+  try {
+    fs.writeFileSync(probe, "ok");
+  } catch (error) {
+    throw folderProblem(dataDir, error);
+  } finally {
+    fs.rmSync(probe, { force: true });
+  }
+  const { bavail, bsize } = fs.statfsSync(dataDir);
+  const free = bavail * bsize;
+  if (free < MIN_FREE_BYTES) {
+    const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+    throw new DataFolderError(
+      `The disk holding the PGlite data folder ${dataDir} is nearly full: ${mb(free)} free, the database needs at least ${mb(MIN_FREE_BYTES)} to run safely. ` +
+        `Nothing was changed. Free some space and start again.`,
+    );
+  }
+}
+
 /**
  * PGlite has no lock of its own, and a second process opening the same folder corrupts it
  * (ARCHITECTURE.md, traps). Take an exclusive lock file holding our pid; a lock left by a
  * process that no longer runs is taken over.
  */
 export function acquireFolderLock(dataDir: string): () => void {
-  fs.mkdirSync(dataDir, { recursive: true });
+  try {
+    fs.mkdirSync(dataDir, { recursive: true });
+  } catch (error) {
+    throw folderProblem(dataDir, error);
+  }
   const lockPath = path.join(path.dirname(path.resolve(dataDir)), `${path.basename(dataDir)}.lock`);
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       const fd = fs.openSync(lockPath, "wx");
-      fs.writeSync(fd, String(process.pid));
+      try {
+        fs.writeSync(fd, String(process.pid));
+      } catch (error) {
+        // A full disk: no empty lock may stay behind.
+        fs.closeSync(fd);
+        fs.rmSync(lockPath, { force: true });
+        throw folderProblem(dataDir, error);
+      }
       fs.closeSync(fd);
       let released = false;
       return () => {
@@ -66,7 +131,8 @@ export function acquireFolderLock(dataDir: string): () => void {
         fs.rmSync(lockPath, { force: true });
       };
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      if (error instanceof DataFolderError) throw error;
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw folderProblem(dataDir, error);
       const holder = Number.parseInt(fs.readFileSync(lockPath, "utf8"), 10);
       if (Number.isFinite(holder) && holder !== process.pid && isProcessAlive(holder)) {
         throw new DatabaseLockedError(dataDir, holder);
@@ -95,7 +161,21 @@ export async function createDb(options: ConnectOptions = {}): Promise<DatabaseHa
   const plugins = [new CamelCasePlugin()];
   const log = slowQueryLog();
   if (options.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10, ...options.pgOptions });
+    const pool = new pg.Pool({
+      connectionString: options.databaseUrl,
+      max: 10,
+      // A server that does not answer (a dropped network, not a refused port) fails the request after
+      // 10 s instead of holding it forever; the request is answered 503 (server/app.ts).
+      connectionTimeoutMillis: 10_000,
+      keepAlive: true,
+      ...options.pgOptions,
+    });
+    // When PostgreSQL restarts it closes every connection; an idle pooled one reports that as an
+    // 'error' event, which would end the whole process if nobody listened. The pool has already
+    // dropped that connection and opens a new one on the next request, so a log line is enough.
+    pool.on("error", (error) => {
+      console.error(JSON.stringify({ level: "warn", at: new Date().toISOString(), message: "PostgreSQL closed an idle connection; it is replaced on the next request", error: error.message }));
+    });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins, log });
     return { db, kind: "postgres", close: () => db.destroy() };
   }
@@ -106,6 +186,7 @@ export async function createDb(options: ConnectOptions = {}): Promise<DatabaseHa
     const dataDir = options.dataDir ?? "memory://";
     if (!dataDir.startsWith("memory://")) release = acquireFolderLock(dataDir);
     try {
+      if (!dataDir.startsWith("memory://")) checkDataFolder(dataDir);
       pglite = await PGlite.create(dataDir);
     } catch (error) {
       release();
@@ -122,6 +203,22 @@ export async function createDb(options: ConnectOptions = {}): Promise<DatabaseHa
       release();
     },
   };
+}
+
+// Errors that mean "the database server cannot be reached right now", not "this request is wrong":
+// the port refused or unreachable, the connection cut, or the server shutting down or starting up
+// (SQLSTATE class 08 and 57P01–57P03). PostgreSQL restarting produces exactly these.
+const UNREACHABLE_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "EHOSTUNREACH", "ENETUNREACH", "ENOTFOUND", "EAI_AGAIN", "57P01", "57P02", "57P03"]);
+const UNREACHABLE_MESSAGES = /Connection terminated|timeout exceeded when trying to connect|is not queryable/i;
+
+/** Whether an error means the database is briefly unavailable (the portal answers 503 and retries by itself). */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === "string" && (UNREACHABLE_CODES.has(code) || code.startsWith("08"))) return true;
+  // Node reports a refused connection to every address of "localhost" as one AggregateError.
+  if (error instanceof AggregateError && error.errors.some(isDatabaseUnavailable)) return true;
+  return UNREACHABLE_MESSAGES.test(error.message);
 }
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<void> {

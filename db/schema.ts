@@ -669,7 +669,18 @@ export interface StaffedHourAdjustmentsTable {
   createdAt: CreatedAt;
 }
 
-/** The counter ranking's rollup: one person's day (app/modules/counters/staff-days.server.ts). */
+/** The counter ranking's rollup: one person's day (app/modules/counters/rollups.server.ts). */
+/** One office's day at the counters (rollups.server.ts): case groups and each counter's summary. */
+export interface QueueOfficeDaysTable {
+  officeId: number;
+  /** A `date`: read with to_char, write 'YYYY-MM-DD'. */
+  day: DateText;
+  /** The day's case groups, all counters together (measures.ts CaseGroup without its date). */
+  groups: Jsonb<unknown>;
+  /** [{ counterId, staffedHours, groups, waitMs }]: measures.ts CounterDaySummary by counter id. */
+  counters: Jsonb<unknown>;
+}
+
 export interface QueueStaffDaysTable {
   officeId: number;
   staffUserId: number;
@@ -828,6 +839,7 @@ export interface Database {
   queueMappings: QueueMappingsTable;
   queueImports: QueueImportsTable;
   queueRecords: QueueRecordsTable;
+  queueOfficeDays: QueueOfficeDaysTable;
   queueStaffDays: QueueStaffDaysTable;
   staffedHourAdjustments: StaffedHourAdjustmentsTable;
   reviewCorrections: ReviewCorrectionsTable;

@@ -1,8 +1,8 @@
 // Issue 9, "Speed": the counter ranking's rollup, one row per person and day (staffed hours and case
-// groups), kept by importQueue; see app/modules/counters/staff-days.server.ts. Existing records are
+// groups), kept by importQueue; see app/modules/counters/rollups.server.ts. Existing records are
 // summarized here so that a database imported before this migration ranks the same as before.
 import { sql, type Kysely } from "kysely";
-import { rebuildAllStaffDays } from "../../app/modules/counters/staff-days.server";
+import { rebuildAllStaffDays } from "../../app/modules/counters/rollups.server";
 import type { Database } from "../schema";
 
 export async function up(db: Kysely<unknown>): Promise<void> {

@@ -1,7 +1,8 @@
 // Queue-system history (櫃台績效評比): the office's case types, one import per month, every ticket of
-// every weekday, and the ranking's per-person-day rollup computed from those tickets by the product's
-// own summarizeStaffDays — exactly what importQueue would have stored for the same files.
+// every weekday, and the rollups (per person-day and per office-day) computed from those tickets by the
+// product's own functions — exactly what importQueue would have stored for the same files.
 import { summarizeStaffDays, type ServiceRecord } from "../../app/modules/counters/measures";
+import { writeOfficeDays, writeStaffDays } from "../../app/modules/counters/rollups.server";
 import type { Database } from "../../db/schema";
 import type { Insertable } from "kysely";
 import { addDays, insertBatches, isWeekday, taipeiInstant, type OfficeContext } from "./context";
@@ -97,7 +98,7 @@ export async function generateQueue(ctx: OfficeContext, volume: QueueVolume): Pr
             outcome,
             importId,
           });
-          records.push({ ticketDate: day, segment: 1, counter: String(counter.number), staff: String(clerk.id), caseType, ticketAt, calledAt, startedAt, endedAt, outcome });
+          records.push({ ticketDate: day, segment: 1, counter: String(counter.id), staff: String(clerk.id), caseType, ticketAt, calledAt, startedAt, endedAt, outcome });
           t = noShow ? t + 60 : t + minutes * 60 + 30 + rand() * 240;
         }
       }
@@ -109,18 +110,8 @@ export async function generateQueue(ctx: OfficeContext, volume: QueueVolume): Pr
     } else {
       await insertBatches(db, "queueRecords", rows);
     }
-    const summaries = summarizeStaffDays(records);
-    await insertBatches(
-      db,
-      "queueStaffDays",
-      summaries.map((d) => ({
-        officeId: ctx.officeId,
-        staffUserId: Number(d.staff),
-        day: d.date,
-        staffedHours: d.staffedHours,
-        groups: JSON.stringify(d.groups.map(({ date: _date, ...g }) => g)),
-      })),
-    );
+    await writeStaffDays(db, ctx.officeId, summarizeStaffDays(records));
+    await writeOfficeDays(db, ctx.officeId, records);
     await db.updateTable("queueImports").set({ linesRead: rows.length, inserted: rows.length }).where("id", "=", importId).execute();
     total += rows.length;
   }

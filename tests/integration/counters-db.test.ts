@@ -20,9 +20,9 @@ import {
   saveCaseType,
   staffMeasuresFor,
 } from "~/modules/counters/counters.server";
-import { refreshStaffDays } from "~/modules/counters/staff-days.server";
+import { refreshRollups } from "~/modules/counters/rollups.server";
 import { sql } from "kysely";
-import { measureOffice } from "~/modules/counters/measures";
+import { measureCounters, measureOffice, measureStaff } from "~/modules/counters/measures";
 import { parsePeriodKey } from "~/modules/counters/periods";
 import { guessMapping, parseCsvRows, parseQueueCsv } from "~/modules/counters/queue-csv";
 import { DomainError } from "~/modules/domain-error";
@@ -171,7 +171,7 @@ describe("importing the sample queue export", () => {
 });
 
 describe("measures and ranking of November 2026", () => {
-  it("the database measures equal the rules applied to the file itself", async () => {
+  it("the database measures (read from the rollups) equal the rules applied to the file itself", async () => {
     const office = people.FB002.officeId;
     const measures = await measuresFor(t.db, office, "2026-11");
     const versions = CASE_TYPES.map(([caseType, weight, standardMinutes]) => ({ caseType, weight, standardMinutes, effectiveFrom: "2026-01-01" }));
@@ -179,6 +179,11 @@ describe("measures and ranking of November 2026", () => {
     const parsed = parseQueueCsv(SAMPLE, MAPPING, { officeCode: "FUBEI", counters: Array.from({ length: 15 }, (_, i) => String(i + 1)), staff, caseTypes: CASE_TYPES.map((c) => c[0]) });
     const expected = measureOffice({ records: parsed.records, caseTypes: versions }, NOVEMBER);
     expect(measures.office).toEqual(expected);
+    // Per counter (waiting-time percentiles included) and per person, too.
+    const input = { records: parsed.records, caseTypes: versions };
+    expect(measures.counters.map(({ counterId: _id, label: _label, ...m }) => m)).toEqual(measureCounters(input, NOVEMBER, measures.counters.map((c) => c.counter)));
+    expect(measures.staff.map(({ userId: _id, name: _name, ...m }) => m)).toEqual(measureStaff(input, NOVEMBER));
+    expect(measures.counters.find((c) => c.counter === "3")!.waiting.p90Minutes).toBeGreaterThan(0);
     expect(measures.office.weightedCases).toBeCloseTo(948.6, 9);
     expect(measures.office.noShows).toBe(14);
     expect(measures.counters.map((c) => c.counter)).toEqual(Array.from({ length: 15 }, (_, i) => String(i + 1)));
@@ -186,7 +191,7 @@ describe("measures and ranking of November 2026", () => {
     expect(measures.counters.find((c) => c.counter === "15")!.label).toBe("自然人憑證櫃台");
   });
 
-  it("the ranking's rollup (one row per person and day) gives exactly the staff measures of the tickets themselves", async () => {
+  it("the rollups (one row per person and day, one per office and day) match the tickets and rebuild to the same figures", async () => {
     const office = people.FB002.officeId;
     const fromTickets = (await measuresFor(t.db, office, "2026-11")).staff;
     const fromRollup = (await staffMeasuresFor(t.db, office, "2026-11")).staff;
@@ -201,9 +206,14 @@ describe("measures and ranking of November 2026", () => {
       .where("staffUserId", "is not", null)
       .executeTakeFirstOrThrow();
     expect(Number(rows.n)).toBe(Number(personDays.n));
-    // Rebuilding from the tickets gives the same rows.
-    await refreshStaffDays(t.db, office);
+    const officeDays = await t.db.selectFrom("queueOfficeDays").select((eb) => eb.fn.countAll<string>().as("n")).where("officeId", "=", office).executeTakeFirstOrThrow();
+    const ticketDays = await t.db.selectFrom("queueRecords").select(sql<string>`count(distinct ticket_date)`.as("n")).where("officeId", "=", office).executeTakeFirstOrThrow();
+    expect(Number(officeDays.n)).toBe(Number(ticketDays.n));
+    // Rebuilding from the tickets gives the same figures.
+    const before = await measuresFor(t.db, office, "2026-11");
+    await refreshRollups(t.db, office);
     expect((await staffMeasuresFor(t.db, office, "2026-11")).staff).toEqual(fromTickets);
+    expect(await measuresFor(t.db, office, "2026-11")).toEqual(before);
   });
 
   it("lists everyone who served, ranks those with enough staffed days, and gives the others a reason", async () => {

@@ -3,7 +3,7 @@
 // value, trend point, funnel stage, median and overdue item is worked out by hand below. Dates are
 // relative to today: the measured month P is the month that held the day 70 days ago, so everything in
 // it and in the month before has happened, and proposals still waiting are judged against today.
-import { refreshStaffDays } from "~/modules/counters/staff-days.server";
+import { refreshRollups } from "~/modules/counters/rollups.server";
 import { beforeAll, describe, expect, it } from "vitest";
 import { rankingFor } from "~/modules/counters/counters.server";
 import { addDays, periodOf, taipeiDate, taipeiInstant, type Period } from "~/modules/counters/periods";
@@ -207,7 +207,7 @@ beforeAll(async () => {
     ])
     .execute();
   // Written directly, not imported: the ranking's per-day rollup is brought up to date as an import does.
-  await refreshStaffDays(t.db, office.A);
+  await refreshRollups(t.db, office.A);
   // Hand-entered on day 14 for 陳志強 (no staffed hours, so not ranked): 5 謄本 (5) and 2 遷徙 at 3 (6).
   await t.db
     .insertInto("counterDailyTotals")

@@ -31,8 +31,8 @@ export async function listOfficeCounters(db: Executor, officeId: number) {
 /** The month of the office's latest queue record, or the current Taipei month when it has none. */
 export async function defaultPeriodKey(db: Executor, officeId: number): Promise<string> {
   const row = await db
-    .selectFrom("queueRecords")
-    .select(sql<string | null>`to_char(max(ticket_date), 'YYYY-MM-DD')`.as("day"))
+    .selectFrom("queueOfficeDays")
+    .select(sql<string | null>`to_char(max(day), 'YYYY-MM-DD')`.as("day"))
     .where("officeId", "=", officeId)
     .executeTakeFirst();
   return periodOf(row?.day ?? taipeiDate(new Date()), "month").key;

@@ -11,9 +11,8 @@ import type { CurrentUser } from "../auth/session.server";
 import { sql, type Database, type Executor } from "../db.server";
 import { DomainError } from "../domain-error";
 import {
-  measureCounters,
-  measureOffice,
-  measureStaff,
+  measureCountersFromSummaries,
+  measureOfficeFromSummaries,
   measureStaffFromSummaries,
   summarizeStaffDays,
   validateCaseTypeVersions,
@@ -27,7 +26,7 @@ import {
   type StaffMeasures,
 } from "./measures";
 import { addDays, isCalendarDate, parsePeriodKey, taipeiDate, type Period } from "./periods";
-import { loadStaffDays, refreshStaffDays, writeStaffDays } from "./staff-days.server";
+import { loadCounterDays, loadStaffDays, refreshOfficeDays, refreshStaffDays, writeOfficeDays, writeStaffDays } from "./rollups.server";
 import {
   guessMapping,
   newRecords,
@@ -405,6 +404,7 @@ export async function importQueue(db: Db, user: CurrentUser, input: ImportInput)
     const skipped = parsed.records.length - inserted;
     // The ranking's rollup: every person-day this file touched, recomputed from all its records.
     const touched = new Map<string, { staffUserId: number; day: string }>();
+    const days = parsed.records.map((r) => r.ticketDate).sort();
     for (const r of parsed.records) {
       if (r.staff === null) continue;
       const staffUserId = vocabulary.staffIds.get(r.staff)!;
@@ -414,7 +414,6 @@ export async function importQueue(db: Db, user: CurrentUser, input: ImportInput)
       // A file of days with no earlier records (the usual monthly file): its own records are all the
       // days hold, so they are summarized as parsed. Otherwise every record of the touched days is
       // read back and summarized again.
-      const days = [...touched.values()].map((k) => k.day).sort();
       const earlier = await trx
         .selectFrom("queueRecords")
         .select("id")
@@ -425,10 +424,16 @@ export async function importQueue(db: Db, user: CurrentUser, input: ImportInput)
         .limit(1)
         .executeTakeFirst();
       if (!earlier && skipped === 0) {
-        const records: ServiceRecord[] = parsed.records.map((r) => ({ ...r, staff: r.staff === null ? null : String(vocabulary.staffIds.get(r.staff)!) }));
+        const records: ServiceRecord[] = parsed.records.map((r) => ({
+          ...r,
+          counter: String(vocabulary.counterIds.get(r.counter)!),
+          staff: r.staff === null ? null : String(vocabulary.staffIds.get(r.staff)!),
+        }));
         await writeStaffDays(trx, user.officeId, summarizeStaffDays(records));
+        await writeOfficeDays(trx, user.officeId, records);
       } else {
         await refreshStaffDays(trx, user.officeId, [...touched.values()]);
+        await refreshOfficeDays(trx, user.officeId, { first: days[0], last: days[days.length - 1] });
       }
     }
     await trx.updateTable("queueImports").set({ inserted, skipped }).where("id", "=", importId).execute();
@@ -713,45 +718,22 @@ export async function staffMeasuresFor(db: Executor, officeId: number, periodOrK
   return { period, staff: staffMeasures.map((m) => ({ ...m, userId: personBy.get(m.staff)?.id ?? null, name: personBy.get(m.staff)?.name ?? m.staff })) };
 }
 
-/** Loads the period's records, hand-entered daily totals, adjustments, corrections and case-type versions and measures them. */
+/**
+ * The period's measures per person, counter and office from the rollups (rollups.server.ts), the
+ * hand-entered daily totals, adjustments, corrections and case-type versions: the same figures as
+ * measuring every ticket (measures.ts measureStaff / measureCounters / measureOffice), without reading them.
+ */
 export async function measuresFor(db: Executor, officeId: number, periodOrKey: Period | string): Promise<PeriodMeasures> {
   const period = toPeriod(periodOrKey);
-  // The period's tickets as ONE row of JSON text (a month of 府北 is ~12,500 tickets): PGlite hands
-  // every field over separately at a few µs each, which made this read most of the counters page
-  // (issue 10). Times travel as epoch milliseconds, texts through to_json (quoted and escaped).
-  const packed = await sql<{ j: string | null }>`
-    select '[' || string_agg(concat('[', to_json(to_char(q.ticket_date, 'YYYY-MM-DD')), ',', q.segment, ',', c.number, ',',
-             coalesce(to_json(u.employee_no)::text, 'null'), ',', coalesce(to_json(q.case_type)::text, 'null'), ',',
-             floor(extract(epoch from q.ticket_at) * 1000), ',',
-             coalesce(floor(extract(epoch from q.called_at) * 1000)::text, 'null'), ',',
-             coalesce(floor(extract(epoch from q.started_at) * 1000)::text, 'null'), ',',
-             coalesce(floor(extract(epoch from q.ended_at) * 1000)::text, 'null'), ',', to_json(q.outcome), ']'), ',') || ']' as j
-      from queue_records q
-      join counters c on c.id = q.counter_id
-      left join users u on u.id = q.staff_user_id
-     where q.office_id = ${officeId} and q.ticket_date >= ${period.first}::date and q.ticket_date <= ${period.last}::date`.execute(db);
-  type Packed = [string, number, number, string | null, string | null, number, number | null, number | null, number | null, ServiceRecord["outcome"]];
-  const at = (ms: number | null) => (ms === null ? null : new Date(ms));
-  const records: ServiceRecord[] = (JSON.parse(packed.rows[0]?.j ?? "[]") as Packed[]).map(
-    ([ticketDate, segment, counter, staff, caseType, ticketAt, calledAt, startedAt, endedAt, outcome]) => ({
-      ticketDate,
-      segment,
-      counter: String(counter),
-      staff,
-      caseType,
-      ticketAt: new Date(ticketAt),
-      calledAt: at(calledAt),
-      startedAt: at(startedAt),
-      endedAt: at(endedAt),
-      outcome,
-    }),
-  );
-
-  const { adjustments, corrections, dailyTotals, caseTypes } = await sideInputs(db, officeId, period);
+  const [staffDays, counterDays, side] = [
+    await loadStaffDays(db, officeId, period.first, period.last),
+    await loadCounterDays(db, officeId, period.first, period.last),
+    await sideInputs(db, officeId, period),
+  ];
   const counters = await db.selectFrom("counters").select(["id", "number", "label", "active"]).where("officeId", "=", officeId).execute();
-  const input = { records, caseTypes, dailyTotals, adjustments, corrections };
+  const input = { ...side, staffDays, counterDays, summaries: staffDays };
 
-  const staffMeasures = measureStaff(input, period);
+  const staffMeasures = measureStaffFromSummaries(input, period);
   const people = staffMeasures.length
     ? await db.selectFrom("users").select(["id", "employeeNo", "name"]).where("employeeNo", "in", staffMeasures.map((m) => m.staff)).execute()
     : [];
@@ -760,12 +742,12 @@ export async function measuresFor(db: Executor, officeId: number, periodOrKey: P
   return {
     period,
     staff: staffMeasures.map((m) => ({ ...m, userId: personBy.get(m.staff)?.id ?? null, name: personBy.get(m.staff)?.name ?? m.staff })),
-    counters: measureCounters(input, period, counters.filter((c) => c.active).map((c) => String(c.number))).map((m) => ({
+    counters: measureCountersFromSummaries(input, period, counters.filter((c) => c.active).map((c) => String(c.number))).map((m) => ({
       ...m,
       counterId: counterBy.get(m.counter)?.id ?? null,
       label: counterBy.get(m.counter)?.label ?? null,
     })),
-    office: measureOffice(input, period),
+    office: measureOfficeFromSummaries(input, period),
   };
 }
 

@@ -280,6 +280,42 @@ export function summarizeStaffDays(records: readonly ServiceRecord[], gapMinutes
   });
 }
 
+/**
+ * One counter's day as the rollup keeps it (queue_office_days, issue 10): staffed hours by the gap
+ * rule over everything served there (whoever sat at it), the day's case groups, and every citizen's
+ * wait at that counter in milliseconds, sorted, so the waiting percentiles stay exact. Measuring these
+ * gives the same figures as measuring the records (measureCounters and measureOffice do exactly that).
+ */
+export interface CounterDaySummary {
+  counter: string;
+  date: string;
+  staffedHours: number;
+  groups: CaseGroup[];
+  waitMs: number[];
+}
+
+/** The waits counted for a counter: each called ticket once, at its first segment (no-shows waited for nobody). */
+function waitsOf(records: readonly ServiceRecord[]): number[] {
+  const waits: number[] = [];
+  for (const r of records) {
+    if (r.segment !== 1 || r.outcome === "no_show") continue;
+    const until = r.calledAt ?? r.startedAt;
+    if (!until) continue;
+    const ms = until.getTime() - r.ticketAt.getTime();
+    if (ms >= 0) waits.push(ms);
+  }
+  return waits.sort((a, b) => a - b);
+}
+
+export function summarizeCounterDays(records: readonly ServiceRecord[], gapMinutes = DEFAULT_GAP_MINUTES): CounterDaySummary[] {
+  const byDay = groupBy(records, (r) => dayKey(r.counter, r.ticketDate));
+  return [...byDay].map(([key, list]) => {
+    const [counter, date] = key.split("\u0000");
+    const intervals = list.map(recordInterval).filter((i): i is Interval => i !== null);
+    return { counter, date, staffedHours: staffedHoursOfDay(intervals, gapMinutes), groups: caseGroups(list), waitMs: waitsOf(list) };
+  });
+}
+
 // ------------------------------------------------------------------------------ measures
 
 export interface Measures {
@@ -348,16 +384,22 @@ export function waitMinutes(r: Pick<ServiceRecord, "ticketAt" | "calledAt" | "st
 }
 
 export function waitingMeasures(records: readonly ServiceRecord[], targetMinutes = DEFAULT_WAIT_TARGET_MINUTES): WaitingMeasures {
-  const waits = records
-    .filter((r) => r.segment === 1 && r.outcome !== "no_show")
-    .map(waitMinutes)
-    .filter((w): w is number => w !== null && w >= 0)
-    .sort((a, b) => a - b);
+  return waitingMeasuresOfMs(waitsOf(records), targetMinutes);
+}
+
+/** Waiting measures of waits in milliseconds, sorted ascending. */
+function waitingMeasuresOfMs(sortedMs: readonly number[], targetMinutes: number): WaitingMeasures {
+  const waits = sortedMs.map((ms) => ms / MINUTE);
   const n = waits.length;
-  const overTarget = waits.filter((w) => w > targetMinutes).length;
+  let overTarget = 0;
+  let sum = 0;
+  for (const w of waits) {
+    sum += w;
+    if (w > targetMinutes) overTarget++;
+  }
   return {
     tickets: n,
-    meanMinutes: n ? clean(waits.reduce((s, w) => s + w, 0) / n) : null,
+    meanMinutes: n ? clean(sum / n) : null,
     medianMinutes: n ? clean(n % 2 ? waits[(n - 1) / 2] : (waits[n / 2 - 1] + waits[n / 2]) / 2) : null,
     p90Minutes: percentile(waits, 90),
     maxMinutes: n ? waits[n - 1] : null,
@@ -365,6 +407,11 @@ export function waitingMeasures(records: readonly ServiceRecord[], targetMinutes
     overTarget,
     overTargetShare: n ? overTarget / n : null,
   };
+}
+
+/** Sorted merge of several sorted lists. */
+function mergeSorted(lists: readonly (readonly number[])[]): number[] {
+  return lists.flat().sort((a, b) => a - b);
 }
 
 interface Slice {
@@ -428,14 +475,6 @@ function measuresOf(slice: Slice, caseTypes: readonly CaseTypeVersion[]): Measur
     corrections: slice.corrections,
     correctionRate: served > 0 ? clean(slice.corrections / served) : null,
     unweightedCaseTypes: [...unweighted].sort(),
-  };
-}
-
-function inPeriodInput(input: MeasureInput, period: Pick<Period, "first" | "last">) {
-  return {
-    records: input.records.filter((r) => periodContains(period, r.ticketDate)),
-    totals: (input.dailyTotals ?? []).filter((t) => periodContains(period, t.date)),
-    corrections: (input.corrections ?? []).filter((c) => periodContains(period, c.date)),
   };
 }
 
@@ -514,49 +553,45 @@ export function measureStaffFromSummaries(input: SummaryInput, period: Pick<Peri
   });
 }
 
-/**
- * Staffed hours of a counter: per counter and day, the same gap rule over the records served there
- * (whoever sat at it). Staff adjustments are about people and do not move a counter's hours.
- */
-function counterStaffed(records: readonly ServiceRecord[], gapMinutes: number): { hours: number; dates: string[] } {
-  const byDay = groupBy(records, (r) => r.ticketDate);
-  let hours = 0;
-  const dates: string[] = [];
-  for (const [date, list] of byDay) {
-    const h = staffedHoursOfDay(list.map(recordInterval).filter((i): i is Interval => i !== null), gapMinutes);
-    if (h > 0) {
-      hours += h;
-      dates.push(date);
-    }
-  }
-  return { hours: clean(hours), dates };
+export interface CounterSummaryInput extends Omit<MeasureInput, "records"> {
+  counterDays: readonly CounterDaySummary[];
 }
 
 /** Measures per counter in the period (every counter in `counters` appears, with zeros when idle), with citizens' waiting time. */
 export function measureCounters(input: MeasureInput, period: Pick<Period, "first" | "last">, counters: readonly string[] = []): CounterMeasures[] {
-  const { records, totals, corrections } = inPeriodInput(input, period);
-  const gap = input.gapMinutes ?? DEFAULT_GAP_MINUTES;
-  const recordsBy = groupBy(records, (r) => r.counter);
+  const records = input.records.filter((r) => periodContains(period, r.ticketDate));
+  return measureCountersFromSummaries({ ...input, counterDays: summarizeCounterDays(records, input.gapMinutes ?? DEFAULT_GAP_MINUTES) }, period, counters);
+}
+
+/**
+ * measureCounters over stored counter-day summaries (the rollup). A counter's staffed hours come from
+ * the records served there (whoever sat at it); staff adjustments are about people and do not move them.
+ */
+export function measureCountersFromSummaries(input: CounterSummaryInput, period: Pick<Period, "first" | "last">, counters: readonly string[] = []): CounterMeasures[] {
+  const counterDays = input.counterDays.filter((d) => periodContains(period, d.date));
+  const totals = (input.dailyTotals ?? []).filter((t) => periodContains(period, t.date));
+  const corrections = (input.corrections ?? []).filter((c) => periodContains(period, c.date));
+  const daysBy = groupBy(counterDays, (d) => d.counter);
   const totalsBy = groupBy(totals, (t) => t.counter);
   const correctionsBy = groupBy(corrections, (c) => c.counter);
-  const all = new Set([...counters, ...recordsBy.keys(), ...totalsBy.keys()]);
+  const all = new Set([...counters, ...daysBy.keys(), ...totalsBy.keys()]);
   return [...all].sort(byCode).map((counter) => {
-    const list = recordsBy.get(counter) ?? [];
+    const days = daysBy.get(counter) ?? [];
+    const staffed = days.filter((d) => d.staffedHours > 0);
     const counterTotals = totalsBy.get(counter) ?? [];
-    const staffed = counterStaffed(list, gap);
     return {
       counter,
       ...measuresOf(
         {
-          groups: caseGroups(list),
+          groups: days.flatMap((d) => d.groups),
           totals: counterTotals,
           corrections: (correctionsBy.get(counter) ?? []).reduce((s, c) => s + correctionCount(c), 0),
-          staffedHours: staffed.hours,
-          staffedDays: dayCount(staffed.dates.map((date) => ({ date })), counterTotals),
+          staffedHours: clean(staffed.reduce((s, d) => s + d.staffedHours, 0)),
+          staffedDays: dayCount(staffed, counterTotals),
         },
         input.caseTypes,
       ),
-      waiting: waitingMeasures(list, input.waitTargetMinutes ?? DEFAULT_WAIT_TARGET_MINUTES),
+      waiting: waitingMeasuresOfMs(mergeSorted(days.map((d) => d.waitMs)), input.waitTargetMinutes ?? DEFAULT_WAIT_TARGET_MINUTES),
     };
   });
 }
@@ -566,12 +601,29 @@ export function measureCounters(input: MeasureInput, period: Pick<Period, "first
  * staffed days the number of distinct days anyone was staffed.
  */
 export function measureOffice(input: MeasureInput, period: Pick<Period, "first" | "last">): OfficeMeasures {
-  const { records, totals, corrections } = inPeriodInput(input, period);
-  const days = staffedDays(input, period).filter((d) => d.hours > 0);
+  const records = input.records.filter((r) => periodContains(period, r.ticketDate));
+  const gap = input.gapMinutes ?? DEFAULT_GAP_MINUTES;
+  return measureOfficeFromSummaries({ ...input, staffDays: summarizeStaffDays(records, gap), counterDays: summarizeCounterDays(records, gap) }, period);
+}
+
+export interface OfficeSummaryInput extends CounterSummaryInput {
+  staffDays: readonly StaffDaySummary[];
+}
+
+/** measureOffice over the rollups: cases and waits from the counter days, hours from the staff days and adjustments. */
+export function measureOfficeFromSummaries(input: OfficeSummaryInput, period: Pick<Period, "first" | "last">): OfficeMeasures {
+  const counterDays = input.counterDays.filter((d) => periodContains(period, d.date));
+  const totals = (input.dailyTotals ?? []).filter((t) => periodContains(period, t.date));
+  const corrections = (input.corrections ?? []).filter((c) => periodContains(period, c.date));
+  const days = withAdjustments(
+    input.staffDays.map((d) => ({ staff: d.staff, date: d.date, hours: d.staffedHours })),
+    input.adjustments ?? [],
+    period,
+  ).filter((d) => d.hours > 0);
   return {
     ...measuresOf(
       {
-        groups: caseGroups(records),
+        groups: counterDays.flatMap((d) => d.groups),
         totals,
         corrections: corrections.reduce((s, c) => s + correctionCount(c), 0),
         staffedHours: clean(days.reduce((s, d) => s + d.hours, 0)),
@@ -579,6 +631,6 @@ export function measureOffice(input: MeasureInput, period: Pick<Period, "first" 
       },
       input.caseTypes,
     ),
-    waiting: waitingMeasures(records, input.waitTargetMinutes ?? DEFAULT_WAIT_TARGET_MINUTES),
+    waiting: waitingMeasuresOfMs(mergeSorted(counterDays.map((d) => d.waitMs)), input.waitTargetMinutes ?? DEFAULT_WAIT_TARGET_MINUTES),
   };
 }
