@@ -37,7 +37,8 @@ export async function loader(args: LoaderFunctionArgs) {
   const period = parsePeriodKey(key);
   if (!period) throw new Response("Not Found", { status: 404 });
 
-  const [ranking, measures] = [await rankingFor(db, user.officeId, period), await measuresFor(db, user.officeId, period)];
+  const measures = await measuresFor(db, user.officeId, period);
+  const ranking = await rankingFor(db, user.officeId, period, measures);
   const byStaff = new Map(measures.staff.map((m) => [m.staff, m]));
   const rows = ranking.rows.map((r) => {
     const m = byStaff.get(r.staff);

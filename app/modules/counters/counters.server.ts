@@ -759,9 +759,12 @@ export interface PeriodRanking {
   rows: (RankedStaff & { userId: number | null; name: string })[];
 }
 
-/** The period's ranking with the office's settings (ranking.ts defaults until it saves its own). */
-export async function rankingFor(db: Executor, officeId: number, periodOrKey: Period | string): Promise<PeriodRanking> {
-  const measures = await staffMeasuresFor(db, officeId, periodOrKey);
+/**
+ * The period's ranking with the office's settings (ranking.ts defaults until it saves its own). A page
+ * that also shows the measures passes the ones it read (measuresFor), so the rollups are read once.
+ */
+export async function rankingFor(db: Executor, officeId: number, periodOrKey: Period | string, measured?: Pick<PeriodMeasures, "period" | "staff">): Promise<PeriodRanking> {
+  const measures = measured ?? (await staffMeasuresFor(db, officeId, periodOrKey));
   const settings = await getRankingSettings(db, officeId);
   const config: RankingConfig = { ...settings, minStaffedDays: minimumDaysFor(measures.period, settings.minStaffedDays) };
   const result = rankStaff(measures.staff, config);

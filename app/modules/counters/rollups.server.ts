@@ -193,18 +193,16 @@ export async function loadCounterDays(db: Executor, officeId: number, first: str
 
 /** The period's summaries of an office, staff by employee number (as the measures key people). */
 export async function loadStaffDays(db: Executor, officeId: number, first: string, last: string): Promise<StaffDaySummary[]> {
-  const rows = await db
-    .selectFrom("queueStaffDays as d")
-    .innerJoin("users as u", "u.id", "d.staffUserId")
-    .select(["u.employeeNo", sql<string>`to_char(d.day, 'YYYY-MM-DD')`.as("day"), "d.staffedHours", "d.groups"])
-    .where("d.officeId", "=", officeId)
-    .where("d.day", ">=", first)
-    .where("d.day", "<=", last)
-    .execute();
-  return rows.map((r) => ({
-    staff: r.employeeNo,
-    date: r.day,
-    staffedHours: Number(r.staffedHours),
-    groups: (r.groups as Omit<CaseGroup, "date">[]).map((g) => ({ ...g, date: r.day })),
+  // One row of JSON text (PGlite's per-field cost, as in loadCounterDays).
+  const { rows } = await sql<{ j: string | null }>`
+    select '[' || string_agg(concat('[', to_json(u.employee_no), ',', to_json(to_char(d.day, 'YYYY-MM-DD')), ',', d.staffed_hours, ',', d.groups::text, ']'), ',') || ']' as j
+      from queue_staff_days d
+      join users u on u.id = d.staff_user_id
+     where d.office_id = ${officeId} and d.day >= ${first}::date and d.day <= ${last}::date`.execute(db);
+  return (JSON.parse(rows[0]?.j ?? "[]") as [string, string, number, Omit<CaseGroup, "date">[]][]).map(([staff, date, staffedHours, groups]) => ({
+    staff,
+    date,
+    staffedHours,
+    groups: groups.map((g) => ({ ...g, date })),
   }));
 }

@@ -4,6 +4,7 @@
 import type { Executor } from "../../../db/connect";
 import type { CurrentUser } from "../auth/session.server";
 import { taipeiDate, type Period } from "../counters/periods";
+import { cachedSection } from "./cache.server";
 import { dashboardPeriod } from "./dashboard-period";
 import type { DrillTable, Figure, OverdueItem, RankedList, SectionResult } from "./figure";
 import type { DashboardSection, SectionContext } from "./section";
@@ -94,7 +95,9 @@ export async function computeDashboard(
   options: { withLists?: boolean } = {},
 ) {
   const context: SectionContext = { db, officeIds, period, today, now, withLists: options.withLists ?? true };
-  const results = await Promise.all(sections.map((section) => section.compute(context)));
+  // Cached briefly and dropped on any write (cache.server.ts): the same scope is asked for again and again.
+  const scopeKey = `${officeIds.join(",")}|${period.key}|${today}|${context.withLists}`;
+  const results = await Promise.all(sections.map((section) => cachedSection(db, `${section.id}|${scopeKey}`, () => section.compute(context))));
   const byOffice = new Map<number, SectionView[]>();
   for (const officeId of officeIds) {
     byOffice.set(

@@ -625,14 +625,17 @@ export async function hoursRoster(db: Executor, officeId: number, year: number, 
     .select(["id", "userId", "platform", "hours", sql<string>`to_char(completed_on, 'YYYY-MM-DD')`.as("completedOn"), "certificateNumber", "status"])
     .where("officeId", "=", officeId)
     .where("status", "=", "approved")
-    .where(sql<boolean>`extract(year from completed_on) = ${year}`)
+    // A date range rather than extract(year …), so the index on the date can serve it as years pile up.
+    .where("completedOn", ">=", `${year}-01-01`)
+    .where("completedOn", "<", `${year + 1}-01-01`)
     .$if(onlyUserId !== undefined, (q) => q.where("userId", "=", onlyUserId!))
     .execute();
   const nominations = await db
     .selectFrom("trainingNominations")
     .select(["id", "userId", "hours", sql<string>`to_char(ends_on, 'YYYY-MM-DD')`.as("endsOn"), "outcome"])
     .where("officeId", "=", officeId)
-    .where(sql<boolean>`extract(year from ends_on) = ${year}`)
+    .where("endsOn", ">=", `${year}-01-01`)
+    .where("endsOn", "<", `${year + 1}-01-01`)
     .$if(onlyUserId !== undefined, (q) => q.where("userId", "=", onlyUserId!))
     .execute();
   const people =
