@@ -14,7 +14,7 @@ import { requirePermission } from "~/modules/auth/guards.server";
 import { CASE_CATEGORIES, CASE_CATEGORY_CODES, type CaseCategory } from "~/modules/knowledge/case-rules";
 import { caseFacets, searchCases } from "~/modules/knowledge/cases.server";
 import { excerptAround, highlight, matchRanges } from "~/modules/knowledge/highlight";
-import { searchSchema } from "~/modules/knowledge/knowledge.schema";
+import { searchSchema } from "~/modules/knowledge/knowledge-forms.server";
 
 const PAGE_SIZE = 20;
 

@@ -8,7 +8,8 @@ import { useT } from "~/i18n/use-t";
 import { notFound, requirePermission } from "~/modules/auth/guards.server";
 import { formFailure, parseForm, runCommand } from "~/modules/forms.server";
 import { requireIdParam } from "~/modules/params";
-import { answerPracticeSchema, answersFromForm } from "~/modules/quizzes/attempts.schema";
+import { answerPracticeSchema } from "~/modules/quizzes/attempt-forms.server";
+import { answersFromForm } from "~/modules/quizzes/attempts.schema";
 import { answerPractice, getPractice } from "~/modules/quizzes/attempts.server";
 
 export async function loader(args: LoaderFunctionArgs) {

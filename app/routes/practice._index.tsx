@@ -6,7 +6,8 @@ import { RocDate } from "~/components/roc-date";
 import { useT } from "~/i18n/use-t";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { formFailure, parseForm, runCommand } from "~/modules/forms.server";
-import { PRACTICE_COUNTS, startPracticeSchema } from "~/modules/quizzes/attempts.schema";
+import { startPracticeSchema } from "~/modules/quizzes/attempt-forms.server";
+import { PRACTICE_COUNTS } from "~/modules/quizzes/attempts.schema";
 import { listMyPractice, listPracticeTopics, startPractice } from "~/modules/quizzes/attempts.server";
 
 export async function loader(args: LoaderFunctionArgs) {

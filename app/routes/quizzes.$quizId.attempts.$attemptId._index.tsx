@@ -9,7 +9,8 @@ import { useT } from "~/i18n/use-t";
 import { notFound, requirePermission } from "~/modules/auth/guards.server";
 import { formFailure, parseForm, runCommand } from "~/modules/forms.server";
 import { requireIdParam } from "~/modules/params";
-import { answersFromForm, attemptIntentSchema } from "~/modules/quizzes/attempts.schema";
+import { attemptIntentSchema } from "~/modules/quizzes/attempt-forms.server";
+import { answersFromForm } from "~/modules/quizzes/attempts.schema";
 import { getAttemptForTaking, saveResponses, submitAttempt } from "~/modules/quizzes/attempts.server";
 
 export async function loader(args: LoaderFunctionArgs) {

@@ -20,7 +20,7 @@ import { parseForm, runCommand } from "~/modules/forms.server";
 import { parseListParams, toCsv } from "~/modules/listing";
 import { formatHours } from "~/modules/training/hours";
 import { countPendingElearning } from "~/modules/training/hours-pages.server";
-import { targetSchema } from "~/modules/training/training.schema";
+import { targetSchema } from "~/modules/training/training-forms.server";
 import { hoursRoster, setTarget } from "~/modules/training/training.server";
 
 const ROSTER_SORTS = ["employeeNo", "name", "remaining", "total", "digital"] as const;

@@ -1,7 +1,6 @@
 // Shared by the attempt pages and their actions: the DTOs a browser receives (never a whole
 // question version: while an attempt is open the right answers stay on the server), the form
 // field names of an answer, and the rules that turn a submitted form into a stored response.
-import { z } from "zod";
 import { matchingAnswerOptions, matchingSubQuestions, type GradableQuestion, type QuestionResponse } from "./grading";
 import { stripTags, type QuestionType, type TextFormat } from "./question-types";
 
@@ -232,28 +231,4 @@ export class InvalidResponseError extends Error {
   }
 }
 
-// ---------------------------------------------------------------- actions
-
-export const attemptIntentSchema = z.object({
-  intent: z.enum(["save", "submit"], { message: "errors.invalid" }),
-  /** Where to go after saving: a question number, "confirm" (the submit step) or "all". */
-  go: z
-    .string()
-    .regex(/^(\d{1,4}|confirm|all|review)$/)
-    .optional(),
-});
-
 export const PRACTICE_COUNTS = [5, 10, 20] as const;
-
-export const startPracticeSchema = z.object({
-  categories: z.preprocess(
-    (v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]),
-    z.array(z.string().trim().min(1).max(200)).min(1, { message: "practice.error.chooseTopic" }).max(100),
-  ),
-  count: z.coerce.number({ message: "errors.invalid" }).int().min(1, { message: "errors.invalid" }).max(50, { message: "errors.invalid" }),
-});
-export type StartPracticeInput = z.infer<typeof startPracticeSchema>;
-
-export const answerPracticeSchema = z.object({
-  position: z.coerce.number().int().min(1).max(1000),
-});

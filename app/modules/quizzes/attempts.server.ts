@@ -19,7 +19,8 @@ import {
   type GradableQuestion,
   type QuestionResponse,
 } from "./grading";
-import { displayText, InvalidResponseError, normaliseResponse, type ItemDto, type QuestionDto, type ReviewDto, type StartPracticeInput } from "./attempts.schema";
+import { displayText, InvalidResponseError, normaliseResponse, type ItemDto, type QuestionDto, type ReviewDto } from "./attempts.schema";
+import type { StartPracticeInput } from "./attempt-forms.server";
 import { randomSeed, shuffle, shuffledIndexes } from "./shuffle";
 
 /** Who is acting: the signed-in person in the office their session works in. */
