@@ -30,6 +30,7 @@ export default function handleRequest(
           shellRendered = true;
           const body = new PassThrough();
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+          if (responseStatusCode === 503) responseHeaders.set("Retry-After", RETRY_AFTER);
           resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));
           pipe(body);
         },
@@ -45,6 +46,18 @@ export default function handleRequest(
     );
     setTimeout(abort, ABORT_DELAY);
   });
+}
+
+/**
+ * A 503 means the database is briefly away (server/app.ts answerDatabaseOutages, RETRY_AFTER_SECONDS
+ * there): pages and data requests say when to try again. Remix does not pass a thrown Response's
+ * headers on to the page, so they are set here.
+ */
+const RETRY_AFTER = "15";
+
+export function handleDataRequest(response: Response) {
+  if (response.status === 503 && !response.headers.has("Retry-After")) response.headers.set("Retry-After", RETRY_AFTER);
+  return response;
 }
 
 /** Unexpected server errors are logged here; the browser only ever sees the generic error page. */

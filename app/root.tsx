@@ -1,6 +1,6 @@
 import "./load-context";
 import mantineStyles from "@mantine/core/styles.css";
-import { Anchor, Button, Container, MantineProvider, Stack, Text, Title, mantineHtmlProps } from "@mantine/core";
+import { Anchor, Button, Container, Group, MantineProvider, Stack, Text, Title, mantineHtmlProps } from "@mantine/core";
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import {
   Links,
@@ -10,6 +10,7 @@ import {
   ScrollRestoration,
   isRouteErrorResponse,
   useLoaderData,
+  useLocation,
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
@@ -79,22 +80,30 @@ export function ErrorBoundary() {
   const data = useRouteLoaderData<typeof loader>("root");
   const language = data?.language ?? DEFAULT_LANGUAGE;
   const t = translator(language);
+  const location = useLocation();
   const status = isRouteErrorResponse(error) ? error.status : 500;
+  // 503: the database is briefly away (server/app.ts answerDatabaseOutages); the same page works again shortly.
+  const outage = status === 503;
   // Production shows no stack or message from the server: a generic page (ASVS 7.4.1).
-  const message = status === 404 ? t("error.notFound") : status === 403 ? t("error.forbidden") : t("error.generic");
+  const message = status === 404 ? t("error.notFound") : status === 403 ? t("error.forbidden") : outage ? t("outage.message") : t("error.generic");
   return (
     <Document language={language}>
       <Container size="sm" py="xl">
         <Stack>
           <Title order={1}>
-            {t("error.title")}（{status}）
+            {outage ? t("outage.title") : t("error.title")}（{status}）
           </Title>
           <Text>{message}</Text>
-          <div>
-            <Button component="a" href="/">
+          <Group>
+            {outage ? (
+              <Button component="a" href={location.pathname + location.search}>
+                {t("outage.retry")}
+              </Button>
+            ) : null}
+            <Button component="a" href="/" variant={outage ? "default" : "filled"}>
               {t("error.backHome")}
             </Button>
-          </div>
+          </Group>
           <Anchor href="/login" size="sm" c="dimmed">
             {t("login.title")}
           </Anchor>

@@ -1,10 +1,12 @@
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { createRequestHandler } from "@remix-run/express";
-import type { ServerBuild } from "@remix-run/node";
+import type { ActionFunction, LoaderFunction, ServerBuild } from "@remix-run/node";
 import express, { type NextFunction, type Request, type Response } from "express";
 import type { Kysely } from "kysely";
+import { isDatabaseUnavailable } from "../db/connect";
 import type { Database } from "../db/schema";
+import { dataChanged } from "../app/modules/dashboard/cache.server";
 
 export interface AppOptions {
   build: ServerBuild;
@@ -85,6 +87,57 @@ function requestLog(req: Request, res: Response, next: NextFunction) {
   next();
 }
 
+/** Seconds a browser or proxy is asked to wait before trying again while the database is away. */
+export const RETRY_AFTER_SECONDS = 15;
+
+/**
+ * While PostgreSQL restarts, every loader and action fails to reach it. Remix 2 has no middleware
+ * for loader errors, and in production it turns every thrown Error into a generic 500, so the
+ * reason would be lost. Each route's loader and action is wrapped once here instead: an
+ * unreachable database becomes a thrown 503 Response, which the error boundaries show as "the
+ * database is briefly unavailable, try again in a moment" (app/root.tsx) and /healthz returns as
+ * is. The pg pool opens fresh connections on the next request, so the portal recovers by itself.
+ */
+export function answerDatabaseOutages(build: ServerBuild): ServerBuild {
+  const wrap = <F extends LoaderFunction | ActionFunction>(fn: F | undefined, routeId: string): F | undefined =>
+    fn &&
+    ((async (args: Parameters<F>[0]) => {
+      try {
+        return await fn(args);
+      } catch (error) {
+        if (!isDatabaseUnavailable(error)) throw error;
+        console.error(JSON.stringify({ level: "warn", at: new Date().toISOString(), message: "database unavailable: answered 503", route: routeId, error: (error as Error).message }));
+        throw new Response("資料庫暫時無法連線，請稍候再試。(The database is briefly unavailable; please try again in a moment.)", {
+          status: 503,
+          headers: { "Content-Type": "text/plain; charset=utf-8", "Retry-After": String(RETRY_AFTER_SECONDS), "Cache-Control": "no-store" },
+        });
+      }
+    }) as F);
+  const routes = Object.fromEntries(
+    Object.entries(build.routes).map(([id, route]) => [
+      id,
+      { ...route, module: { ...route.module, loader: wrap(route.module.loader, id), action: wrap(route.module.action, id) } },
+    ]),
+  );
+  return { ...build, routes };
+}
+
+/** Above any form or upload the portal takes (a queue export travels as at most 48 MB of text). */
+export const MAX_BODY_BYTES = 50 * 1024 * 1024;
+
+/**
+ * Refuses a request body declared over MAX_BODY_BYTES before anything reads it, so a huge upload is
+ * neither stored nor held in memory. Browsers declare the length of every form and upload; each
+ * upload form also has its own smaller limit, checked as its parts stream in.
+ */
+function refuseOversizedBodies(req: Request, res: Response, next: NextFunction) {
+  if (Number(req.get("content-length") ?? 0) > MAX_BODY_BYTES) {
+    res.status(413).set("Connection", "close").type("text/plain; charset=utf-8").send("檔案或表單太大（上限 50 MB），請分割後再送出。(The file or form is too large: 50 MB at most.)");
+    return;
+  }
+  next();
+}
+
 export function createApp({ build, db, allowedOrigins = [], log = true, publicDir = "public", assetsBuildDir }: AppOptions) {
   const production = process.env.NODE_ENV === "production";
   const app = express();
@@ -95,6 +148,12 @@ export function createApp({ build, db, allowedOrigins = [], log = true, publicDi
   app.use(originCheck(allowedOrigins));
   app.use("/build", express.static(assetsBuildDir ?? path.join(publicDir, "build"), { immutable: true, maxAge: "1y" }));
   app.use(express.static(publicDir, { maxAge: "1h", index: false }));
+  app.use(refuseOversizedBodies);
+  app.use((req, res, next) => {
+    // Whatever a write changed, the dashboards' short cache of sections no longer shows it.
+    if (!SAFE_METHODS.has(req.method)) res.once("finish", dataChanged);
+    next();
+  });
   app.use((req, res, next) => {
     // Pages carry personal data: never kept by shared caches or the back/forward cache of a shared PC.
     // The calendar feed sets its own (private, short) caching: phones poll it.
@@ -104,7 +163,7 @@ export function createApp({ build, db, allowedOrigins = [], log = true, publicDi
   app.all(
     "*",
     createRequestHandler({
-      build,
+      build: answerDatabaseOutages(build),
       // Anything but an explicit development run hides error details from the browser (ASVS 7.4.1).
       mode: process.env.NODE_ENV === "development" ? "development" : "production",
       getLoadContext: (req, res) => ({

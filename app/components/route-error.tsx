@@ -10,11 +10,12 @@ export function RouteErrorBoundary() {
   const error = useRouteError();
   const t = useT();
   const status = isRouteErrorResponse(error) ? error.status : 500;
-  const message = status === 404 ? t("error.notFound") : status === 403 ? t("error.forbidden") : t("error.generic");
+  // 503: the database is briefly away (server/app.ts answerDatabaseOutages), e.g. during a navigation.
+  const message = status === 404 ? t("error.notFound") : status === 403 ? t("error.forbidden") : status === 503 ? t("outage.message") : t("error.generic");
   return (
     <Stack maw={640}>
       <Title order={1}>
-        {t("error.title")}（{status}）
+        {status === 503 ? t("outage.title") : t("error.title")}（{status}）
       </Title>
       <Alert color={status >= 500 ? "red" : "yellow"} role="alert">
         {message}

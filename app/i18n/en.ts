@@ -163,6 +163,7 @@ export const en: Record<CoreMessageKey, string> = {
   "errors.required": "This field is required.",
   "errors.invalid": "This value is not valid.",
   "errors.tooLong": "This is too long.",
+  "errors.controlCharacter": "This contains a hidden character that cannot be stored (often from text copied out of another system); remove it and submit again.",
   "errors.employeeNoRequired": "Enter your employee number.",
   "errors.passwordRequired": "Enter your password.",
   "errors.passwordTooShort": "A password needs at least 12 characters.",

@@ -22,6 +22,7 @@ import { yearEndMessages } from "./catalogs/year-end";
 import { homeMessages } from "./catalogs/home";
 import { aboutMessages } from "./catalogs/about";
 import { dashboardMessages } from "./catalogs/dashboard";
+import { outageMessages } from "./catalogs/outage";
 import { en } from "./en";
 import { zhTW, type CoreMessageKey } from "./zh-TW";
 
@@ -51,6 +52,7 @@ const moduleMessages = {
   ...homeMessages,
   ...aboutMessages,
   ...dashboardMessages,
+  ...outageMessages,
 };
 export type MessageKey = CoreMessageKey | keyof typeof moduleMessages;
 export const LANGUAGES = ["zh-TW", "en"] as const;

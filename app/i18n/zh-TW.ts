@@ -162,6 +162,7 @@ export const zhTW = {
   "errors.required": "此欄必填。",
   "errors.invalid": "格式不正確。",
   "errors.tooLong": "內容太長了。",
+  "errors.controlCharacter": "含有無法儲存的隱藏字元（常見於從其他系統複製的文字），請刪除後再送出。",
   "errors.employeeNoRequired": "請輸入員工編號。",
   "errors.passwordRequired": "請輸入密碼。",
   "errors.passwordTooShort": "密碼至少要 12 個字元。",

@@ -24,11 +24,26 @@ export function formValues(formData: FormData): Record<string, string | string[]
   return values;
 }
 
+/**
+ * PostgreSQL cannot store U+0000 (NUL) in text or jsonb: an insert holding one fails (a 500 page and
+ * nothing saved). It comes from text pasted out of another system or a tampered form, never from
+ * typing, so such a field is refused beside it before any schema or command runs (issue 11, fuzzing).
+ */
+export function unstorableFieldErrors(formData: FormData): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const [key, value] of formData.entries()) {
+    if (typeof value === "string" && value.includes("\u0000")) errors[key] ??= "errors.controlCharacter";
+  }
+  return errors;
+}
+
 /** Parses a submitted form with its zod schema (the server is where validation counts). */
 export function parseForm<T>(
   schema: ZodType<T, ZodTypeDef, unknown>,
   formData: FormData,
 ): { ok: true; data: T } | FormFailure {
+  const unstorable = unstorableFieldErrors(formData);
+  if (Object.keys(unstorable).length > 0) return formFailure(formData, unstorable);
   const raw: Record<string, unknown> = {};
   for (const key of new Set(formData.keys())) {
     const all = formData.getAll(key);

@@ -109,18 +109,23 @@ export async function action(args: ActionFunctionArgs) {
     if (file instanceof File && file.size > 0) {
       if (file.size > MAX_FILE_BYTES) return data(formFailure(new FormData(), { file: "counters.import.tooLarge" }), { status: 400 });
       ({ text: csvText, encoding } = decodeExport(await file.arrayBuffer()));
+      // A text export never holds NUL bytes; a picture, a program or an .xlsx does.
+      if (csvText.includes("\u0000")) return data(formFailure(new FormData(), { file: "counters.import.notText" }), { status: 400 });
       fileName = file.name.slice(0, 200) || fileName;
     }
     csvText = csvText.replace(/^\uFEFF/, "");
     if (!csvText.trim()) return data(formFailure(new FormData(), { pasted: "counters.import.empty" }), { status: 400 });
+    if (csvText.includes("\u0000")) return data(formFailure(new FormData(), { pasted: "errors.controlCharacter" }), { status: 400 });
     const preview = await previewImport(db, user, csvText);
     if (preview.headers.length === 0) return data(formFailure(new FormData(), { pasted: "counters.import.noHeader" }), { status: 400 });
     return { ok: true as const, step: "mapping" as const, csvText, fileName, encoding, preview: previewDto(preview) };
   }
 
   const csvText = textOf(formData, "csvText");
-  const fileName = textOf(formData, "fileName").slice(0, 200) || "queue.csv";
+  const fileName = textOf(formData, "fileName").replace(/\u0000/g, "").slice(0, 200) || "queue.csv";
   if (!csvText.trim()) return data(formFailure(new FormData(), { pasted: "counters.import.empty" }), { status: 400 });
+  // PostgreSQL cannot store NUL: a ticket or a quoted cell holding one would fail the import's insert (a 500).
+  if (csvText.includes("\u0000")) return data(formFailure(new FormData(), { pasted: "errors.controlCharacter" }), { status: 400 });
   const mapping = mappingFrom(formData);
 
   if (intent === "mapping") {

@@ -3,7 +3,15 @@
 // or reject pending entries (never their own), add an entry, import a month's CSV, and generate
 // pending entries from the counter ranking and from granted proposal grades of a chosen period.
 import { Alert, Button, Group, List, Paper, SimpleGrid, Stack, Table, Text, Textarea, Title } from "@mantine/core";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import {
+  MaxPartSizeExceededError,
+  data,
+  redirect,
+  unstable_createMemoryUploadHandler,
+  unstable_parseMultipartFormData,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+} from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { FormErrorSummary, SelectField, TextField, useFormFields } from "~/components/form-fields";
 import { EntryStatusBadge, EntryValue, IncentivesNav, PeriodPicker } from "~/components/incentives/parts";
@@ -68,10 +76,35 @@ export async function loader(args: LoaderFunctionArgs) {
   };
 }
 
+/** A month's entries of an office are a few hundred lines: 5 MB is far more than any real file. */
+const MAX_CSV_BYTES = 5 * 1024 * 1024;
+
+/**
+ * The import form is multipart: its parts are read as they stream in and refused past the limit,
+ * so an oversized upload is never held in memory whole (request.formData() would buffer it all).
+ */
+async function readForm(request: Request): Promise<FormData> {
+  const type = request.headers.get("Content-Type") ?? "";
+  if (!type.startsWith("multipart/form-data")) return request.formData();
+  return unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_CSV_BYTES }));
+}
+
+/** NUL bytes or undecodable UTF-8 (U+FFFD) mean a picture, a program or a spreadsheet, not a CSV text. */
+const notText = (text: string) => /[\u0000\uFFFD]/.test(text);
+
 export async function action(args: ActionFunctionArgs) {
   const user = await requirePermission(args, "incentives.manage");
   const db = args.context.db;
-  const formData = await args.request.formData();
+  let formData: FormData;
+  try {
+    formData = await readForm(args.request);
+  } catch (error) {
+    if (!(error instanceof MaxPartSizeExceededError)) throw error;
+    // Only the import form uploads: its message goes beside it.
+    const shown = new FormData();
+    shown.set("intent", "import");
+    return data(formFailure(shown, { csv: "incentives.errors.csvTooLarge" }), { status: 400 });
+  }
   const intent = String(formData.get("intent") ?? "");
   const back = String(formData.get("period") ?? "");
   const here = (query: string) => `/incentives/entries?${parsePeriodKey(back) ? `period=${back}&` : ""}${query}`;
@@ -97,6 +130,7 @@ export async function action(args: ActionFunctionArgs) {
       const pasted = String(formData.get("csv") ?? "");
       const csvText = file && typeof file !== "string" && file.size > 0 ? await file.text() : pasted;
       if (!csvText.trim()) return data(formFailure(formData, { csv: "incentives.errors.emptyCsv" }), { status: 400 });
+      if (notText(csvText)) return data(formFailure(formData, { csv: "incentives.errors.notCsv" }), { status: 400 });
       const outcome = await runCommand(formData, () => importEntriesCsv(db, user, { month, csvText }));
       if (!outcome.ok) return outcome.response;
       if (outcome.result.errors.length) return data({ ...formFailure(formData, { csv: "incentives.errors.csvLines" }), lineErrors: outcome.result.errors }, { status: 400 });

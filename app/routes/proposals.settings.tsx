@@ -8,7 +8,7 @@ import { useEffect, useRef, useState } from "react";
 import { FormErrorSummary, useFormFields } from "~/components/form-fields";
 import { Notice } from "~/components/notice";
 import { requirePermission } from "~/modules/auth/guards.server";
-import { formFailure, runCommand } from "~/modules/forms.server";
+import { formFailure, runCommand, unstorableFieldErrors } from "~/modules/forms.server";
 import { settingsFromForm, settingsSchema } from "~/modules/proposals/proposals.schema";
 import { getProposalSettings, saveProposalSettings } from "~/modules/proposals/proposals.server";
 
@@ -34,6 +34,8 @@ export async function loader(args: LoaderFunctionArgs) {
 export async function action(args: ActionFunctionArgs) {
   const user = await requirePermission(args, "proposals.settings");
   const formData = await args.request.formData();
+  const unstorable = unstorableFieldErrors(formData);
+  if (Object.keys(unstorable).length > 0) return data(formFailure(formData, unstorable), { status: 400 });
   // The form posts criterion_0/weight_0 …; settingsFromForm shapes them (blank rows dropped) for the schema.
   const parsed = settingsSchema.safeParse(settingsFromForm(formData));
   if (!parsed.success) {

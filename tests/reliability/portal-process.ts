@@ -109,3 +109,17 @@ export async function signIn(base: string, employeeNo: string, password = DEMO_P
   if (res.status !== 302 || !cookie) throw new Error(`sign-in of ${employeeNo} failed (${res.status})`);
   return cookie;
 }
+
+/**
+ * Waits until the process's output passes `test`: the moment to interrupt a piece of work is when its
+ * log line appears (SLOW_QUERY_MS=0 prints every query). Rejects if the process exits or time runs out.
+ */
+export async function waitForOutput(portal: PortalProcess, test: (output: string) => boolean, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!test(portal.output())) {
+    const { exitCode, signalCode } = portal.child;
+    if (exitCode !== null || signalCode !== null) throw new Error(`the portal exited (${exitCode ?? signalCode}) before the awaited output:\n${portal.output().slice(-4000)}`);
+    if (Date.now() > deadline) throw new Error(`the awaited output did not appear in ${timeoutMs / 1000} s:\n${portal.output().slice(-4000)}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}

@@ -221,3 +221,26 @@ describe("health check", () => {
     expect(await response.text()).toBe("ok");
   });
 });
+
+describe("request size", () => {
+  it("refuses a body declared over 50 MB at once, before it is read or stored", async () => {
+    const { request } = await import("node:http");
+    const url = new URL(`${server.origin}/counters/import`);
+    const answer = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const req = request(
+        { host: url.hostname, port: url.port, path: url.pathname, method: "POST", headers: { "Content-Type": "multipart/form-data; boundary=x", "Content-Length": String(60 * 1024 * 1024), Origin: server.origin } },
+        (res) => {
+          let body = "";
+          res.setEncoding("utf8");
+          res.on("data", (chunk) => (body += chunk));
+          res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
+        },
+      );
+      req.on("error", reject);
+      // Only the first bytes of the 60 MB it announced: the answer must not wait for the rest.
+      req.write("--x\r\n");
+    });
+    expect(answer.status).toBe(413);
+    expect(answer.body).toContain("檔案或表單太大");
+  });
+});

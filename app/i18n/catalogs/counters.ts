@@ -83,6 +83,7 @@ export const countersMessages = defineMessages({
   "counters.import.pasteHint": ["第一列須為標題列。選了檔案時以檔案為準。", "The first line must be the header. A chosen file takes precedence."],
   "counters.import.next": ["下一步：對應欄位", "Next: map the columns"],
   "counters.import.tooLarge": ["檔案超過 20 MB。請分月匯出後再匯入。", "The file is over 20 MB. Export one month at a time."],
+  "counters.import.notText": ["這個檔案不是叫號系統匯出的 CSV 文字檔（可能是圖片、程式或試算表），請重新匯出 CSV 後再匯入。", "This file is not the queue system's CSV text export (perhaps a picture, a program or a spreadsheet): export a CSV again."],
   "counters.import.empty": ["請選擇檔案或貼上 CSV 內容。", "Choose a file or paste the CSV."],
   "counters.import.noHeader": ["讀不到標題列。", "No header line was found."],
   "counters.import.fileRead": ["「{fileName}」：{lines} 筆資料列，{columns} 個欄位。", "“{fileName}”: {lines} data lines, {columns} columns."],

@@ -174,6 +174,8 @@ export const incentivesMessages = defineMessages({
   "incentives.errors.unknownPerson": ["這位同仁不在本所。", "This person does not work in the office."],
   "incentives.errors.noRule": ["這一天沒有適用這個項目的獎勵規則。", "No rule for this item is in force on that day."],
   "incentives.errors.emptyCsv": ["CSV 沒有內容。", "The CSV is empty."],
+  "incentives.errors.csvTooLarge": ["檔案超過 5 MB，請分割後再匯入。", "The file is over 5 MB: split it and import again."],
+  "incentives.errors.notCsv": ["這個檔案不是 CSV 文字檔（可能是圖片、程式或試算表），請從試算表另存為 CSV 後再匯入。", "This file is not a CSV text file (perhaps a picture, a program or a spreadsheet): save it as CSV and import again."],
   "incentives.errors.csvLines": ["CSV 有錯誤的列，整份未匯入；請更正後再匯入。", "The CSV has bad lines; nothing was imported. Correct them and import again."],
   "incentives.errors.ownEntry": ["不能核定自己的登錄，請由其他主管或所長核定。", "You can't decide your own entry; another supervisor or the director does."],
   "incentives.errors.decided": ["這筆登錄已經核定或不核定過了。", "This entry has already been decided."],

@@ -3,7 +3,7 @@
 // office names offered for 他所. Scoped in the where clause (ARCHITECTURE rule 4); explicit selects.
 import type { CurrentUser } from "../auth/session.server";
 import { sql, type Executor } from "../db.server";
-import { formFailure, type FieldErrors, type FormFailure } from "../forms.server";
+import { formFailure, unstorableFieldErrors, type FieldErrors, type FormFailure } from "../forms.server";
 import { allowedCaseActions, canViewCase, caseRelations, type LegalBasis } from "./case-rules";
 import { viewerOf, type CaseInput } from "./cases.server";
 import { caseErrorField, caseFromForm, caseSchema } from "./knowledge.schema";
@@ -73,6 +73,8 @@ export async function officeNameChoices(db: Executor) {
 
 /** The case form, validated by caseSchema; field errors under the form's own names (law_2, basisDate_0…). */
 export function parseCaseForm(formData: FormData): { ok: true; input: CaseInput; reason: string } | FormFailure {
+  const unstorable = unstorableFieldErrors(formData);
+  if (Object.keys(unstorable).length > 0) return formFailure(formData, unstorable);
   const result = caseSchema.safeParse(caseFromForm(formData));
   if (!result.success) {
     const errors: FieldErrors = {};

@@ -52,7 +52,10 @@ export function writeGift(questions: readonly QuestionInput[], options: WriteGif
 /** Moodle exports "$CATEGORY: $course$/top/a/b"; parseGift strips that prefix again. */
 function writeCategory(question: QuestionInput): string {
   if (/[\r\n]/.test(question.category)) throw new GiftWriteError("分類名稱不可以換行。", question.name);
-  const path = question.category === "" ? "$course$/top" : `$course$/top/${question.category}`;
+  // parseGift resolves escapes in the category (\{ reads as {, \\ as one backslash), so a backslash is
+  // written doubled to come back as itself (found by tests/fuzz/parsers.test.ts: a category ending in \{).
+  const escaped = question.category.replace(/\\/g, "\\\\");
+  const path = question.category === "" ? "$course$/top" : `$course$/top/${escaped}`;
   return `$CATEGORY: ${path}\n`;
 }
 

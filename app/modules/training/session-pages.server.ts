@@ -4,7 +4,7 @@
 import type { CurrentUser } from "../auth/session.server";
 import type { Executor } from "../db.server";
 import { decideCancellation, decideSignUp, type Enrolment, type EnrolmentSession, type EnrolmentStatus } from "./enrolment";
-import { formFailure, type FieldErrors, type FormFailure } from "../forms.server";
+import { formFailure, unstorableFieldErrors, type FieldErrors, type FormFailure } from "../forms.server";
 import { MAX_DATE_ROWS, MAX_MATERIAL_ROWS, sessionErrorField, sessionFromForm, sessionSchema, toSessionInput } from "./training.schema";
 import type { loadSession, SessionInput } from "./training.server";
 
@@ -81,6 +81,8 @@ export async function listEnrolmentHints(db: Executor, user: CurrentUser, sessio
  * each message sits beside its input, with what was typed kept (parseForm does not know the rows).
  */
 export function parseSessionForm(formData: FormData): { ok: true; input: SessionInput } | FormFailure {
+  const unstorable = unstorableFieldErrors(formData);
+  if (Object.keys(unstorable).length > 0) return formFailure(formData, unstorable);
   const result = sessionSchema.safeParse(sessionFromForm(formData));
   if (result.success) return { ok: true, input: toSessionInput(result.data) };
   // sessionFromForm drops blank rows, so zod's row numbers count filled rows only: map them back to
