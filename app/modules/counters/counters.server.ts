@@ -339,8 +339,8 @@ export interface ImportResult {
   errors: LineError[];
 }
 
-/** Rows per insert: 1,000 rows × 14 columns stays well under PostgreSQL's 65,535 parameters. */
-export const INSERT_BATCH = 4000; // 14 columns a row: 56,000 bind parameters, under PostgreSQL's 65,535
+/** Rows per insert statement (as column arrays, so no limit of bind parameters applies). */
+export const INSERT_BATCH = 10_000;
 
 /**
  * Imports a queue export in one transaction. With `all_or_nothing` any line error refuses the
@@ -377,29 +377,22 @@ export async function importQueue(db: Db, user: CurrentUser, input: ImportInput)
       .returning("id")
       .executeTakeFirstOrThrow();
     let inserted = 0;
+    // Column arrays through unnest(): 14 parameters a statement however many rows, where a multi-row
+    // VALUES list binds and parses 14 per row (issue 10: the import against COPY of the same rows).
     for (let i = 0; i < parsed.records.length; i += INSERT_BATCH) {
-      const rows = parsed.records.slice(i, i + INSERT_BATCH).map((r) => ({
-        officeId: user.officeId,
-        idempotencyKey: r.key,
-        ticket: r.ticket,
-        ticketDate: r.ticketDate,
-        segment: r.segment,
-        counterId: vocabulary.counterIds.get(r.counter)!,
-        staffUserId: r.staff === null ? null : vocabulary.staffIds.get(r.staff)!,
-        caseType: r.caseType,
-        ticketAt: r.ticketAt,
-        calledAt: r.calledAt,
-        startedAt: r.startedAt,
-        endedAt: r.endedAt,
-        outcome: r.outcome,
-        importId,
-      }));
-      const result = await trx
-        .insertInto("queueRecords")
-        .values(rows)
-        .onConflict((oc) => oc.column("idempotencyKey").doNothing())
-        .executeTakeFirst();
-      inserted += Number(result.numInsertedOrUpdatedRows ?? 0);
+      const batch = parsed.records.slice(i, i + INSERT_BATCH);
+      const column = <T,>(value: (r: (typeof batch)[number]) => T) => batch.map(value);
+      const at = (d: Date | null) => (d === null ? null : d.toISOString());
+      const result = await sql`
+        insert into queue_records (office_id, idempotency_key, ticket, ticket_date, segment, counter_id, staff_user_id, case_type, ticket_at, called_at, started_at, ended_at, outcome, import_id)
+        select ${user.officeId}, k, t, d, s, c, u, ct, ta, ca, sa, ea, o, ${importId}
+        from unnest(${column((r) => r.key)}::text[], ${column((r) => r.ticket)}::text[], ${column((r) => r.ticketDate)}::date[], ${column((r) => r.segment)}::smallint[],
+                    ${column((r) => vocabulary.counterIds.get(r.counter)!)}::integer[], ${column((r) => (r.staff === null ? null : vocabulary.staffIds.get(r.staff)!))}::integer[],
+                    ${column((r) => r.caseType)}::text[], ${column((r) => at(r.ticketAt))}::timestamptz[], ${column((r) => at(r.calledAt))}::timestamptz[],
+                    ${column((r) => at(r.startedAt))}::timestamptz[], ${column((r) => at(r.endedAt))}::timestamptz[], ${column((r) => r.outcome)}::text[])
+             as x(k, t, d, s, c, u, ct, ta, ca, sa, ea, o)
+        on conflict (idempotency_key) do nothing`.execute(trx);
+      inserted += Number(result.numAffectedRows ?? 0);
     }
     const skipped = parsed.records.length - inserted;
     // The ranking's rollup: every person-day this file touched, recomputed from all its records.
