@@ -11,6 +11,7 @@ import * as counterDailyTotals from "./20261128T170000-counter-daily-totals";
 import * as dashboardIndexes from "./20261128T180000-dashboard-indexes";
 import * as queueStaffDays from "./20261128T190000-queue-staff-days";
 import * as queueOfficeDays from "./20261128T200000-queue-office-days";
+import * as rollupsAsJson from "./20261128T210000-rollups-as-json";
 
 /** Every migration, by name, in order. A static list so the server build needs no folder reads. */
 export const migrations: Record<string, Migration> = {
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   "20261128T180000-dashboard-indexes": dashboardIndexes,
   "20261128T190000-queue-staff-days": queueStaffDays,
   "20261128T200000-queue-office-days": queueOfficeDays,
+  "20261128T210000-rollups-as-json": rollupsAsJson,
 };

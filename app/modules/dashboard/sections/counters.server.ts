@@ -29,7 +29,7 @@ function casesSql(officeIds: readonly number[], first: string, last: string) {
   return sql`
     select d.office_id, d.day, g."caseType" as case_type, sum(g.count)::numeric as n
     from queue_office_days d
-    cross join lateral jsonb_to_recordset(d.groups) as g("caseType" text, outcome text, count integer)
+    cross join lateral json_to_recordset(d.groups) as g("caseType" text, outcome text, count integer)
     where d.office_id in (${sqlList(officeIds)}) and d.day >= ${first}::date and d.day <= ${last}::date and g.outcome = 'served'
     group by 1, 2, 3
     union all
