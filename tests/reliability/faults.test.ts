@@ -39,7 +39,7 @@ const STAFF = "FB010";
 // February (~11,000 tickets: three 4,000-row insert batches in one transaction) is the one killed.
 const january = queueFile("府北叫號-115年1月上旬.csv", 1, 3_000);
 const february = queueFile("府北叫號-115年2月.csv", 2);
-const insertBatches = (output: string) => output.match(/insert into "queue_records"/g)?.length ?? 0;
+const insertBatches = (output: string) => output.match(/insert into "?queue_records"?/g)?.length ?? 0;
 
 const seconds = (since: number) => `${((Date.now() - since) / 1000).toFixed(1)} s`;
 const pgliteEnv = (dataDir: string) => ({ PGLITE_DATA_DIR: dataDir, DATABASE_URL: "" });
