@@ -377,12 +377,6 @@ export function percentile(sortedValues: readonly number[], p: number): number |
   return sortedValues[Math.min(rank, sortedValues.length) - 1];
 }
 
-/** Minutes from taking the ticket to being called (or to service start when the call time is missing). */
-export function waitMinutes(r: Pick<ServiceRecord, "ticketAt" | "calledAt" | "startedAt">): number | null {
-  const until = r.calledAt ?? r.startedAt;
-  return until ? minutesBetween(r.ticketAt, until) : null;
-}
-
 export function waitingMeasures(records: readonly ServiceRecord[], targetMinutes = DEFAULT_WAIT_TARGET_MINUTES): WaitingMeasures {
   return waitingMeasuresOfMs(waitsOf(records), targetMinutes);
 }
@@ -409,8 +403,8 @@ function waitingMeasuresOfMs(sortedMs: readonly number[], targetMinutes: number)
   };
 }
 
-/** Sorted merge of several sorted lists. */
-function mergeSorted(lists: readonly (readonly number[])[]): number[] {
+/** Every wait of several counter-days, in ascending order (for the exact percentiles). */
+function allSorted(lists: readonly (readonly number[])[]): number[] {
   return lists.flat().sort((a, b) => a - b);
 }
 
@@ -591,7 +585,7 @@ export function measureCountersFromSummaries(input: CounterSummaryInput, period:
         },
         input.caseTypes,
       ),
-      waiting: waitingMeasuresOfMs(mergeSorted(days.map((d) => d.waitMs)), input.waitTargetMinutes ?? DEFAULT_WAIT_TARGET_MINUTES),
+      waiting: waitingMeasuresOfMs(allSorted(days.map((d) => d.waitMs)), input.waitTargetMinutes ?? DEFAULT_WAIT_TARGET_MINUTES),
     };
   });
 }
@@ -631,6 +625,6 @@ export function measureOfficeFromSummaries(input: OfficeSummaryInput, period: Pi
       },
       input.caseTypes,
     ),
-    waiting: waitingMeasuresOfMs(mergeSorted(counterDays.map((d) => d.waitMs)), input.waitTargetMinutes ?? DEFAULT_WAIT_TARGET_MINUTES),
+    waiting: waitingMeasuresOfMs(allSorted(counterDays.map((d) => d.waitMs)), input.waitTargetMinutes ?? DEFAULT_WAIT_TARGET_MINUTES),
   };
 }
